@@ -1,0 +1,107 @@
+#pragma once
+// The AVX2 + FMA micro-kernel for float and double: a 6 x (2 vectors) tile, 12 accumulator
+// registers plus 2 for B and 1 for the broadcast A value out of the 16 ymm registers.
+
+#if defined(__AVX2__) && defined(__FMA__)
+
+#include <immintrin.h>
+
+#include <cstddef>
+
+#include "linal/kernels/tile_update.hpp"
+
+namespace linal::kernels::detail {
+
+struct avx2_f64 {
+  using scalar = double;
+  using reg = __m256d;
+  static constexpr std::size_t lanes = 4;
+  static reg zero() { return _mm256_setzero_pd(); }
+  static reg set1(double x) { return _mm256_set1_pd(x); }
+  static reg broadcast(const double* p) { return _mm256_broadcast_sd(p); }
+  static reg load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, reg x) { _mm256_storeu_pd(p, x); }
+  static reg mul(reg x, reg y) { return _mm256_mul_pd(x, y); }
+  static reg fma(reg x, reg y, reg z) { return _mm256_fmadd_pd(x, y, z); }
+};
+
+struct avx2_f32 {
+  using scalar = float;
+  using reg = __m256;
+  static constexpr std::size_t lanes = 8;
+  static reg zero() { return _mm256_setzero_ps(); }
+  static reg set1(float x) { return _mm256_set1_ps(x); }
+  static reg broadcast(const float* p) { return _mm256_broadcast_ss(p); }
+  static reg load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, reg x) { _mm256_storeu_ps(p, x); }
+  static reg mul(reg x, reg y) { return _mm256_mul_ps(x, y); }
+  static reg fma(reg x, reg y, reg z) { return _mm256_fmadd_ps(x, y, z); }
+};
+
+template <class V>
+struct fma_kernel {
+  using T = typename V::scalar;
+  using R = typename V::reg;
+  static constexpr std::size_t mr = 6;
+  static constexpr std::size_t nr = 2 * V::lanes;
+
+  // Inlined into both entry points so that the packed one sees constant strides.
+  [[gnu::always_inline]] static inline void compute(std::size_t k, const T* a, std::ptrdiff_t ars,
+                                                    std::ptrdiff_t acs, const T* b,
+                                                    std::ptrdiff_t brs, T alpha, T beta, T* c,
+                                                    std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+    R acc[mr][2];
+#pragma GCC unroll 6
+    for (std::size_t i = 0; i < mr; ++i) acc[i][0] = acc[i][1] = V::zero();
+#pragma GCC unroll 4
+    for (std::size_t p = 0; p < k; ++p) {
+      const R b0 = V::load(b);
+      const R b1 = V::load(b + V::lanes);
+#pragma GCC unroll 6
+      for (std::size_t i = 0; i < mr; ++i) {
+        const R ai = V::broadcast(a + static_cast<std::ptrdiff_t>(i) * ars);
+        acc[i][0] = V::fma(ai, b0, acc[i][0]);
+        acc[i][1] = V::fma(ai, b1, acc[i][1]);
+      }
+      a += acs;
+      b += brs;
+    }
+    const R va = V::set1(alpha);
+    if (ccs == 1) {
+      const R vb = V::set1(beta);
+#pragma GCC unroll 6
+      for (std::size_t i = 0; i < mr; ++i) {
+        T* ci = c + static_cast<std::ptrdiff_t>(i) * crs;
+        if (beta == T{}) {
+          V::store(ci, V::mul(va, acc[i][0]));
+          V::store(ci + V::lanes, V::mul(va, acc[i][1]));
+        } else {
+          V::store(ci, V::fma(vb, V::load(ci), V::mul(va, acc[i][0])));
+          V::store(ci + V::lanes, V::fma(vb, V::load(ci + V::lanes), V::mul(va, acc[i][1])));
+        }
+      }
+      return;
+    }
+    alignas(32) T tile[mr * nr];
+    for (std::size_t i = 0; i < mr; ++i) {
+      V::store(tile + i * nr, acc[i][0]);
+      V::store(tile + i * nr + V::lanes, acc[i][1]);
+    }
+    update_c(mr, nr, tile, nr, alpha, beta, c, crs, ccs);
+  }
+
+  static void run(std::size_t k, const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b,
+                  std::ptrdiff_t brs, T alpha, T beta, T* c, std::ptrdiff_t crs,
+                  std::ptrdiff_t ccs) {
+    compute(k, a, ars, acs, b, brs, alpha, beta, c, crs, ccs);
+  }
+
+  static void run_packed(std::size_t k, const T* a, const T* b, T alpha, T beta, T* c,
+                         std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+    compute(k, a, 1, mr, b, nr, alpha, beta, c, crs, ccs);
+  }
+};
+
+}  // namespace linal::kernels::detail
+
+#endif
