@@ -1,0 +1,5 @@
+#pragma once
+/// \file
+/// linal: NumPy's vocabulary for C++20. Include this one header for everything.
+
+#include "core.hpp"
