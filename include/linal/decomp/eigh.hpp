@@ -1,0 +1,99 @@
+#pragma once
+/// \file
+/// eigh and eigvalsh: eigenvalues and eigenvectors of a real symmetric matrix, as NumPy's
+/// numpy.linalg.eigh and eigvalsh. Householder tridiagonalization, then implicit QL.
+
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "../core/error.hpp"
+#include "../core/matrix.hpp"
+#include "../core/shape.hpp"
+#include "detail/safe_scaling.hpp"
+#include "detail/tridiagonal.hpp"
+#include "detail/tridiagonalize.hpp"
+
+namespace linal {
+
+/// What eigh returns: `auto [w, V] = eigh(A);` with A V = V diag(w).
+template <class T>
+struct EighResult {
+  /// The eigenvalues in ascending order, each repeated by its multiplicity.
+  Vector<T> eigenvalues;
+  /// Orthonormal eigenvectors: column j belongs to eigenvalues[j].
+  Matrix<T> eigenvectors;
+};
+
+namespace detail {
+
+/// The scaled full symmetric copy of A's lower triangle that both eigh and eigvalsh reduce,
+/// and the power-of-two exponent that scaled it.
+template <class T, class E>
+std::vector<T> symmetric_work_copy(const char* function, const E& a, int& exponent) {
+  if (a.rows() != a.cols())
+    throw shape_error(std::string(function) + ": expected a square matrix, got shape " + shape_string(a));
+  const std::size_t n = a.rows();
+  std::vector<T> w(n * n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) w[i * n + j] = static_cast<T>(a(i, j));
+  exponent = unit_exponent(checked_max_abs(function, w.data(), n, n, n, true));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) w[j * n + i] = w[i * n + j] = std::ldexp(w[i * n + j], exponent);
+  return w;
+}
+
+template <class T>
+Vector<T> unscaled_values(const std::vector<T>& d, int exponent) {
+  Vector<T> w(d.size());
+  for (std::size_t i = 0; i < d.size(); ++i) w[i] = std::ldexp(d[i], -exponent);
+  return w;
+}
+
+}  // namespace detail
+
+/// Eigenvalues (ascending) and orthonormal eigenvectors of the real symmetric n x n matrix A:
+/// A = V diag(w) V^T. Only the lower triangle of A is read (NumPy's UPLO='L'); the strict upper
+/// triangle is ignored. Eigenvector signs are not normalized (any sign is an eigenvector).
+/// Householder tridiagonalization then implicit QL with Wilkinson shifts; about 9 n^3 flops.
+/// The matrix is scaled internally by a power of two, so entries near overflow or underflow
+/// are fine. Throws shape_error when A is not square, non_finite_error when its lower triangle
+/// holds NaN or infinity, convergence_error if QL fails within 30 n sweeps.
+template <Expression E>
+  requires std::floating_point<value_t<E>>
+EighResult<value_t<E>> eigh(const E& A) {
+  using T = value_t<E>;
+  int exponent = 0;
+  std::vector<T> w = detail::symmetric_work_copy<T>("eigh", A, exponent);
+  const std::size_t n = A.rows();
+  std::vector<T> d(n), e(n + 1), tau(n + 1), zt(n * n);
+  detail::tridiagonalize(n, w.data(), d.data(), e.data(), tau.data());
+  detail::form_tridiagonal_qt(n, w.data(), tau.data(), zt.data());
+  detail::tridiagonal_ql(n, d.data(), e.data(), zt.data(), n, n, "eigh");
+  detail::sort_ascending(n, d.data(), zt.data(), n, n);
+  Matrix<T> V(n, n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) V(i, j) = zt[j * n + i];
+  return {detail::unscaled_values(d, exponent), std::move(V)};
+}
+
+/// The eigenvalues of the real symmetric matrix A in ascending order, without eigenvectors
+/// (NumPy's eigvalsh); reads the lower triangle only. About 4/3 n^3 flops (the reduction),
+/// then O(n^2). Throws as eigh.
+template <Expression E>
+  requires std::floating_point<value_t<E>>
+Vector<value_t<E>> eigvalsh(const E& A) {
+  using T = value_t<E>;
+  int exponent = 0;
+  std::vector<T> w = detail::symmetric_work_copy<T>("eigvalsh", A, exponent);
+  const std::size_t n = A.rows();
+  std::vector<T> d(n), e(n + 1), tau(n + 1);
+  detail::tridiagonalize(n, w.data(), d.data(), e.data(), tau.data());
+  detail::tridiagonal_ql<T>(n, d.data(), e.data(), nullptr, 0, 0, "eigvalsh");
+  detail::sort_ascending<T>(n, d.data(), nullptr, 0, 0);
+  return detail::unscaled_values(d, exponent);
+}
+
+}  // namespace linal
