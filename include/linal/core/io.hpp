@@ -119,7 +119,10 @@ std::vector<std::string> format_elements(const std::vector<T>& values) {
       p.push_back(f.parts(x));
       fraction = std::max(fraction, p.back().second.size());
     }
-    for (const auto& [whole, frac] : p) out.push_back(whole + frac + std::string(fraction - frac.size(), ' '));
+    // Non-finite values have no decimal point to align; they are right-aligned as a whole.
+    for (std::size_t k = 0; k < p.size(); ++k)
+      out.push_back(p[k].first + p[k].second +
+                    std::string(std::isfinite(d[k]) ? fraction - p[k].second.size() : 0, ' '));
   }
   return out;
 }
