@@ -1,0 +1,95 @@
+#pragma once
+/// \file
+/// What every factorization does with its input before touching it: require floating-point
+/// elements, check the shape, refuse NaN and infinity, and copy into a dense row-major matrix
+/// that the algorithm may overwrite (so the caller's matrix is never changed).
+
+#include <cmath>
+#include <complex>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "../../core/concepts.hpp"
+#include "../../core/error.hpp"
+#include "../../core/matrix.hpp"
+#include "../../core/shape.hpp"
+
+namespace linal::decomp_detail {
+
+/// Compile-time guard shared by all factorizations: integer matrices must be converted first.
+template <class T>
+constexpr void require_field() {
+  static_assert(Field<T>, "linal: factorizations need float, double or std::complex elements; convert with A.cast<double>()");
+}
+
+template <class T>
+T conj_if_complex(const T& x) {
+  if constexpr (is_complex_v<T>) return std::conj(x);
+  else return x;
+}
+
+template <class T>
+real_t<T> real_part(const T& x) {
+  if constexpr (is_complex_v<T>) return x.real();
+  else return x;
+}
+
+template <class T>
+bool is_finite(const T& x) {
+  if constexpr (is_complex_v<T>) return std::isfinite(x.real()) && std::isfinite(x.imag());
+  else return std::isfinite(x);
+}
+
+/// Throws shape_error unless a is square.
+template <Expression E>
+void require_square(const char* function, const E& a) {
+  if (a.rows() != a.cols())
+    throw shape_error(std::string(function) + ": expected a square matrix, got shape " +
+                      detail::shape_string(a.rows(), a.cols()));
+}
+
+/// Throws non_finite_error naming the first NaN or infinite element.
+template <Expression E>
+void require_finite(const char* function, const E& a) {
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < a.cols(); ++j)
+      if (!is_finite(a(i, j)))
+        throw non_finite_error(std::string(function) + ": the input holds a non-finite value at (" +
+                               std::to_string(i) + "," + std::to_string(j) + ")");
+}
+
+/// A dense dynamic copy of any expression, after the finiteness check.
+template <Expression E>
+Matrix<value_t<E>> checked_copy(const char* function, const E& a) {
+  require_field<value_t<E>>();
+  require_finite(function, a);
+  Matrix<value_t<E>> copy(a.rows(), a.cols());
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < a.cols(); ++j) copy(i, j) = a(i, j);
+  return copy;
+}
+
+/// Throws shape_error unless the right-hand side b has `rows` rows (a vector of length rows or a
+/// matrix with rows rows), naming the function and both shapes.
+template <Expression E>
+void require_rhs_rows(const char* function, std::size_t a_rows, std::size_t a_cols, const E& b) {
+  if (b.rows() != a_rows)
+    throw shape_error(std::string(function) + ": right-hand side of shape " + detail::shape_string(b) +
+                      " does not fit a matrix of shape " + detail::shape_string(a_rows, a_cols) + ": " +
+                      std::to_string(b.rows()) + " rows != " + std::to_string(a_rows));
+}
+
+/// The 1-norm (largest column sum of magnitudes) of a strided m x n matrix. O(m n).
+template <class T>
+real_t<T> norm1(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t rs, std::ptrdiff_t cs) {
+  std::vector<real_t<T>> sums(n, real_t<T>(0));
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      sums[j] += std::abs(a[static_cast<std::ptrdiff_t>(i) * rs + static_cast<std::ptrdiff_t>(j) * cs]);
+  real_t<T> best(0);
+  for (const auto s : sums) best = s > best ? s : best;
+  return best;
+}
+
+}  // namespace linal::decomp_detail
