@@ -1,0 +1,25 @@
+# Builds and runs the consumer project against linal, installed (MODE=install) or as a
+# subdirectory (MODE=subdirectory). Invoked by ctest with -D variables.
+set(work ${WORK_DIR}/${MODE})
+file(REMOVE_RECURSE ${work})
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "command failed (${result}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+if(MODE STREQUAL "install")
+  run(${CMAKE_COMMAND} --install ${LINAL_BINARY_DIR} --prefix ${work}/prefix)
+  run(${CMAKE_COMMAND} -S ${CONSUMER_DIR} -B ${work}/build -DCMAKE_PREFIX_PATH=${work}/prefix)
+else()
+  run(${CMAKE_COMMAND} -S ${CONSUMER_DIR} -B ${work}/build -DLINAL_SOURCE_DIR=${LINAL_SOURCE_DIR})
+endif()
+run(${CMAKE_COMMAND} --build ${work}/build)
+run(${work}/build/consumer)
+if(NOT last_output STREQUAL "[[2. 3.]\n [4. 5.]]\n")
+  message(FATAL_ERROR "unexpected output from the consumer:\n${last_output}")
+endif()
+message(STATUS "consumer (${MODE}) built and printed the expected matrix")
