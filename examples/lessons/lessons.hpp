@@ -1,0 +1,11 @@
+#pragma once
+// The lessons of the tutorial, one function each; every one prints its results to std::cout.
+
+namespace lessons {
+
+void lesson01_why_linear_algebra();
+void lesson02_what_is_linear_algebra();
+void lesson03_vectors();
+void lesson04_matrices();
+
+}  // namespace lessons

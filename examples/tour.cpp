@@ -1,0 +1,24 @@
+// The tour: every lesson of the tutorial in one run, from why linear algebra matters for
+// machine learning to the singular-value decomposition.
+#include <iostream>
+
+#include "lessons/lessons.hpp"
+
+int main() {
+  struct Lesson {
+    const char* title;
+    void (*run)();
+  };
+  const Lesson lessons[] = {
+      {"Lesson 1: why linear algebra for machine learning", lessons::lesson01_why_linear_algebra},
+      {"Lesson 2: what linear algebra is", lessons::lesson02_what_is_linear_algebra},
+      {"Lesson 3: vectors and vector arithmetic", lessons::lesson03_vectors},
+      {"Lesson 4: matrices and the matrix product", lessons::lesson04_matrices},
+  };
+  bool first = true;
+  for (const Lesson& lesson : lessons) {
+    std::cout << (first ? "" : "\n") << "== " << lesson.title << " ==\n";
+    lesson.run();
+    first = false;
+  }
+}
