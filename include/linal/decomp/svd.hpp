@@ -60,30 +60,19 @@ std::vector<T> tall_work_copy(const char* function, const E& A, bool& transposed
   return a;
 }
 
-}  // namespace detail
-
-/// The singular value decomposition A = U diag(S) Vh of a real m x n matrix, k = min(m, n).
-/// Reduced by default (U is m x k, Vh is k x n); with full_matrices = true, U is m x m and Vh
-/// n x n, their extra columns and rows completing orthonormal bases. Note that NumPy's default
-/// is the full one. S is descending and non-negative; a singular vector pair is determined up
-/// to a common sign (and up to a rotation within a repeated singular value), and no sign
-/// normalization is applied. Householder bidiagonalization, then implicit QR on the bidiagonal
-/// (relatively accurate for graded matrices); about 4 m n^2 + 8 n^3 flops plus the rotations.
-/// The matrix is scaled internally by a power of two, so entries near overflow or underflow are
-/// fine. Throws non_finite_error for NaN or infinite entries, convergence_error if the
-/// bidiagonal iteration fails within 6 k^2 steps.
+/// svd, with errors naming `function` (pinv, lstsq ... call it too).
 template <Expression E>
   requires std::floating_point<value_t<E>>
-SvdResult<value_t<E>> svd(const E& A, bool full_matrices = false) {
+SvdResult<value_t<E>> svd_named(const char* function, const E& A, bool full_matrices) {
   using T = value_t<E>;
   bool transposed = false;
   int exponent = 0;
-  std::vector<T> a = detail::tall_work_copy<T>("svd", A, transposed, exponent);
+  std::vector<T> a = tall_work_copy<T>(function, A, transposed, exponent);
   const std::size_t m = std::max(A.rows(), A.cols()), n = std::min(A.rows(), A.cols());
   const std::size_t u_rows = full_matrices ? m : n;
   std::vector<T> ut(u_rows * m), vt(n * n);
   for (std::size_t i = n; i < u_rows; ++i) ut[i * m + i] = T(1);  // m > 0 = n: the identity
-  std::vector<T> s = n == 0 ? std::vector<T>{} : detail::svd_tall(m, n, a.data(), ut.data(), u_rows, vt.data(), "svd");
+  std::vector<T> s = n == 0 ? std::vector<T>{} : svd_tall(m, n, a.data(), ut.data(), u_rows, vt.data(), function);
   SvdResult<T> result;
   result.S.resize(n);
   for (std::size_t i = 0; i < n; ++i) result.S[i] = std::ldexp(s[i], -exponent);
@@ -109,20 +98,45 @@ SvdResult<value_t<E>> svd(const E& A, bool full_matrices = false) {
   return result;
 }
 
+/// svdvals, with errors naming `function`.
+template <Expression E>
+  requires std::floating_point<value_t<E>>
+Vector<value_t<E>> svdvals_named(const char* function, const E& A) {
+  using T = value_t<E>;
+  bool transposed = false;
+  int exponent = 0;
+  std::vector<T> a = tall_work_copy<T>(function, A, transposed, exponent);
+  const std::size_t m = std::max(A.rows(), A.cols()), n = std::min(A.rows(), A.cols());
+  const std::vector<T> s = n == 0 ? std::vector<T>{} : svd_tall<T>(m, n, a.data(), nullptr, 0, nullptr, function);
+  Vector<T> result(n);
+  for (std::size_t i = 0; i < n; ++i) result[i] = std::ldexp(s[i], -exponent);
+  return result;
+}
+
+}  // namespace detail
+
+/// The singular value decomposition A = U diag(S) Vh of a real m x n matrix, k = min(m, n).
+/// Reduced by default (U is m x k, Vh is k x n); with full_matrices = true, U is m x m and Vh
+/// n x n, their extra columns and rows completing orthonormal bases. Note that NumPy's default
+/// is the full one. S is descending and non-negative; a singular vector pair is determined up
+/// to a common sign (and up to a rotation within a repeated singular value), and no sign
+/// normalization is applied. Householder bidiagonalization, then implicit QR on the bidiagonal
+/// (relatively accurate for graded matrices); about 4 m n^2 + 8 n^3 flops plus the rotations.
+/// The matrix is scaled internally by a power of two, so entries near overflow or underflow are
+/// fine. Throws non_finite_error for NaN or infinite entries, convergence_error if the
+/// bidiagonal iteration fails within 6 k^2 steps.
+template <Expression E>
+  requires std::floating_point<value_t<E>>
+SvdResult<value_t<E>> svd(const E& A, bool full_matrices = false) {
+  return detail::svd_named("svd", A, full_matrices);
+}
+
 /// The singular values of A, descending, without vectors (SciPy's svdvals). About
 /// 4 m n^2 - 4/3 n^3 flops, then O(n^2). Throws as svd.
 template <Expression E>
   requires std::floating_point<value_t<E>>
 Vector<value_t<E>> svdvals(const E& A) {
-  using T = value_t<E>;
-  bool transposed = false;
-  int exponent = 0;
-  std::vector<T> a = detail::tall_work_copy<T>("svdvals", A, transposed, exponent);
-  const std::size_t m = std::max(A.rows(), A.cols()), n = std::min(A.rows(), A.cols());
-  const std::vector<T> s = n == 0 ? std::vector<T>{} : detail::svd_tall<T>(m, n, a.data(), nullptr, 0, nullptr, "svdvals");
-  Vector<T> result(n);
-  for (std::size_t i = 0; i < n; ++i) result[i] = std::ldexp(s[i], -exponent);
-  return result;
+  return detail::svdvals_named("svdvals", A);
 }
 
 }  // namespace linal
