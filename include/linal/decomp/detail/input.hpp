@@ -80,6 +80,19 @@ void require_rhs_rows(const char* function, std::size_t a_rows, std::size_t a_co
                       std::to_string(b.rows()) + " rows != " + std::to_string(a_rows));
 }
 
+/// The result type of a solve with right-hand side B: a vector for a vector, else a matrix.
+template <class T, Expression B>
+using solve_result_t = Matrix<T, dynamic, std::remove_cvref_t<B>::static_cols == 1 ? 1 : dynamic>;
+
+/// A dense copy of the right-hand side in the factor's element type.
+template <class T, Expression B>
+solve_result_t<T, B> rhs_copy(const B& b) {
+  solve_result_t<T, B> x(b.rows(), b.cols());
+  for (std::size_t i = 0; i < b.rows(); ++i)
+    for (std::size_t j = 0; j < b.cols(); ++j) x(i, j) = static_cast<T>(b(i, j));
+  return x;
+}
+
 /// The 1-norm (largest column sum of magnitudes) of a strided m x n matrix. O(m n).
 template <class T>
 real_t<T> norm1(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t rs, std::ptrdiff_t cs) {
