@@ -3,3 +3,4 @@
 /// linal: NumPy's vocabulary for C++20. Include this one header for everything.
 
 #include "core.hpp"
+#include "linalg.hpp"

@@ -1,0 +1,50 @@
+#pragma once
+/// \file
+/// det: the determinant, by LU for dynamic matrices and in closed form for fixed ones.
+
+#include <cmath>
+#include <cstddef>
+#include <type_traits>
+
+#include "../core/matrix.hpp"
+#include "../decomp/lu.hpp"
+#include "checks.hpp"
+#include "cofactor.hpp"
+#include "fixed_elimination.hpp"
+
+namespace linal {
+
+/// Determinant of a square matrix (NumPy's det): the product of U's diagonal in P A = L U,
+/// signed by the row interchanges; 1 for a 0 x 0 matrix, 0 for a singular one (never throws
+/// for singularity). Integer matrices give double, as NumPy. The result may overflow to inf
+/// or underflow to 0 for large n; use a logarithm of |det| from lu_factor(A) then.
+/// Fixed sizes up to 4 x 4 use cofactor expansion (no heap, a few dozen flops), larger fixed
+/// sizes an inline elimination. O(n^3) for dynamic matrices.
+/// Throws shape_error for a non-square dynamic matrix (a compile error for a fixed one) and
+/// non_finite_error when A holds NaN or infinity.
+template <Expression E>
+detail::floating_t<value_t<E>> det(const E& a) {
+  using F = detail::floating_t<value_t<E>>;
+  using X = std::remove_cvref_t<E>;
+  if constexpr (detail::FixedShape<E>) {
+    static_assert(X::static_rows == X::static_cols, "linal: det needs a square matrix");
+    constexpr std::size_t n = X::static_rows;
+    const auto converted = a.template cast<F>();
+    if constexpr (n <= 4) {
+      const F d = detail::cofactor_det<n>(converted);
+      if (std::isfinite(std::abs(d))) return d;
+    }
+    // Cofactor products left the floating-point range (or the input is not finite): the
+    // pivoted elimination scales as it goes.
+    detail::require_finite_elements("det", "a", a);
+    return detail::fixed_elimination<F, n>(converted).det();
+  } else {
+    detail::require_square_matrix("det", a);
+    detail::require_finite_elements("det", "a", a);
+    if (a.rows() == 0) return F(1);
+    if constexpr (std::is_same_v<F, value_t<E>>) return lu_factor(a).det();
+    else return lu_factor(a.template cast<F>()).det();
+  }
+}
+
+}  // namespace linal

@@ -1,0 +1,76 @@
+#pragma once
+/// \file
+/// inv: the inverse of a square matrix, by LU for dynamic matrices and by the adjugate for
+/// fixed ones up to 4 x 4.
+///
+/// Singularity. inv throws singular_matrix_error, naming the pivot, when A is exactly singular
+/// (its LU factorization meets a zero pivot). A matrix that is only nearly singular still gets
+/// an inverse, and that inverse may have no correct digits: NumPy would return it silently,
+/// and so does inv, because whether it is good enough depends on the use. The check is one
+/// line, and costs O(n^2) beside the O(n^3) inverse when the factorization is reused:
+///
+///     auto f = lu_factor(A);
+///     if (f.rcond() < std::numeric_limits<double>::epsilon()) { /* singular to working precision */ }
+///     Matrix<double> Ainv = f.inverse();
+///
+/// or `cond(A)` (exact, by SVD) when A is small. Prefer solve(A, b) to inv(A) times b.
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+
+#include "../core/matrix.hpp"
+#include "../decomp/lu.hpp"
+#include "checks.hpp"
+#include "cofactor.hpp"
+#include "fixed_elimination.hpp"
+
+namespace linal {
+
+namespace detail {
+
+/// Whether every element of a fixed-size matrix is finite; written as one pass of ANDs so that
+/// the compiler evaluates it with vector compares.
+template <class T, std::size_t N>
+bool all_finite(const Matrix<T, N, N>& m) {
+  bool finite = true;
+  for (std::size_t k = 0; k < N * N; ++k) finite &= std::abs(m.data()[k]) <= std::numeric_limits<real_t<T>>::max();
+  return finite;
+}
+
+}  // namespace detail
+
+/// The inverse of a square matrix (NumPy's inv). A fixed N x N matrix gives a fixed N x N
+/// result without touching the heap: the adjugate over the determinant up to 4 x 4 (checked,
+/// and redone by pivoted elimination when it leaves the floating-point range), elimination
+/// above. A dynamic n x n matrix gives n x n by LU with partial pivoting, O(n^3); 0 x 0 gives
+/// 0 x 0. See the file comment for nearly singular matrices.
+/// Throws shape_error for a non-square dynamic matrix (a compile error for a fixed one),
+/// singular_matrix_error (with the zero pivot) for an exactly singular one, and
+/// non_finite_error for NaN or infinity in A.
+template <Expression E>
+  requires Field<value_t<E>>
+auto inv(const E& a) {
+  using T = value_t<E>;
+  using X = std::remove_cvref_t<E>;
+  if constexpr (detail::FixedShape<E>) {
+    static_assert(X::static_rows == X::static_cols, "linal: inv needs a square matrix");
+    constexpr std::size_t n = X::static_rows;
+    if constexpr (n <= 4) {
+      const auto b = detail::adjugate_inverse<n>(a);
+      if (detail::all_finite(b)) return b;
+    }
+    detail::require_finite_elements("inv", "a", a);
+    const detail::fixed_elimination<T, n> f(a);
+    if (f.first_zero_pivot() != n) throw detail::zero_pivot_error("inv", f.first_zero_pivot());
+    return f.template solve<n>(eye<T, n>());
+  } else {
+    detail::require_square_matrix("inv", a);
+    detail::require_finite_elements("inv", "a", a);
+    const auto f = lu_factor(a);
+    if (f.is_singular()) throw detail::zero_pivot_error("inv", f.zero_pivot());
+    return f.inverse();
+  }
+}
+
+}  // namespace linal
