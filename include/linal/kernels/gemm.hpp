@@ -102,65 +102,80 @@ void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, const T
   }
 }
 
-/// The blocked, packed product; runs on `threads` threads that split the rows of C.
+/// One thread's share of the blocked, packed product: rows [m0, m1) of C. Every thread of the
+/// team walks the same NC x KC panels of B, packs its part of each into the shared buffer bp and
+/// waits at a barrier until the panel is whole.
 template <class K, class T>
-void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a,
-                 std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b, std::ptrdiff_t brs,
-                 std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
-                 int threads) {
-  const blocking& bk = blocking_for<T, K::mr, K::nr>();
-  const std::size_t nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
-  const std::size_t kc = std::min(bk.kc, k);
-  T* const bp = static_cast<T*>(b_scratch().get(nc * kc * sizeof(T)));
-
-#ifdef _OPENMP
-#pragma omp parallel num_threads(threads) if (threads > 1)
-#endif
-  {
-    const std::size_t tid = static_cast<std::size_t>(thread_id());
-    const std::size_t team = static_cast<std::size_t>(team_size());
-    // Each thread owns a contiguous run of whole micro-panel rows of C.
-    const std::size_t units = (m + K::mr - 1) / K::mr;
-    const std::size_t m0 = std::min(m, units * tid / team * K::mr);
-    const std::size_t m1 = std::min(m, units * (tid + 1) / team * K::mr);
-    T* const ap = static_cast<T*>(a_scratch().get(bk.mc * kc * sizeof(T)));
-
-    for (std::size_t jc = 0; jc < n; jc += nc) {
-      const std::size_t nb = std::min(nc, n - jc);
-      for (std::size_t pc = 0; pc < k; pc += kc) {
-        const std::size_t kb = std::min(kc, k - pc);
-        // Every thread packs its share of B's micro-panels; all wait until the panel is whole.
-        const std::size_t panels = (nb + K::nr - 1) / K::nr;
-        const std::size_t p0 = panels * tid / team * K::nr;
-        const std::size_t p1 = std::min(nb, panels * (tid + 1) / team * K::nr);
-        barrier();
-        if (p0 < p1)
-          pack_panels<K::nr>(p1 - p0, kb,
-                             b + static_cast<std::ptrdiff_t>(pc) * brs +
-                                 static_cast<std::ptrdiff_t>(jc + p0) * bcs,
-                             bcs, brs, bp + p0 * kb);
-        barrier();
-        // Later slices accumulate onto what the first one wrote.
-        const T beta_k = pc == 0 ? beta : T{1};
-        for (std::size_t ic = m0; ic < m1; ic += bk.mc) {
-          const std::size_t mb = std::min(bk.mc, m1 - ic);
-          pack_panels<K::mr>(mb, kb,
-                             a + static_cast<std::ptrdiff_t>(ic) * ars +
-                                 static_cast<std::ptrdiff_t>(pc) * acs,
-                             ars, acs, ap);
-          macro_kernel<K>(mb, nb, kb, alpha, ap, bp, beta_k,
-                          c + static_cast<std::ptrdiff_t>(ic) * crs +
-                              static_cast<std::ptrdiff_t>(jc) * ccs,
-                          crs, ccs);
-        }
+void gemm_packed_rows(std::size_t m0, std::size_t m1, std::size_t n, std::size_t k, T alpha,
+                      const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b,
+                      std::ptrdiff_t brs, std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs,
+                      std::ptrdiff_t ccs, const blocking& bk, T* bp, std::size_t tid,
+                      std::size_t team) {
+  T* const ap = static_cast<T*>(a_scratch().get(bk.mc * bk.kc * sizeof(T)));
+  for (std::size_t jc = 0; jc < n; jc += bk.nc) {
+    const std::size_t nb = std::min(bk.nc, n - jc);
+    const std::size_t panels = (nb + K::nr - 1) / K::nr;
+    const std::size_t p0 = panels * tid / team * K::nr;
+    const std::size_t p1 = std::min(nb, panels * (tid + 1) / team * K::nr);
+    for (std::size_t pc = 0; pc < k; pc += bk.kc) {
+      const std::size_t kb = std::min(bk.kc, k - pc);
+      barrier();  // nobody still reads the previous panel
+      if (p0 < p1)
+        pack_panels<K::nr>(p1 - p0, kb,
+                           b + static_cast<std::ptrdiff_t>(pc) * brs +
+                               static_cast<std::ptrdiff_t>(jc + p0) * bcs,
+                           bcs, brs, bp + p0 * kb);
+      barrier();  // the whole panel is packed
+      // Later slices accumulate onto what the first one wrote.
+      const T beta_k = pc == 0 ? beta : T{1};
+      for (std::size_t ic = m0; ic < m1; ic += bk.mc) {
+        const std::size_t mb = std::min(bk.mc, m1 - ic);
+        pack_panels<K::mr>(
+            mb, kb, a + static_cast<std::ptrdiff_t>(ic) * ars + static_cast<std::ptrdiff_t>(pc) * acs,
+            ars, acs, ap);
+        macro_kernel<K>(
+            mb, nb, kb, alpha, ap, bp, beta_k,
+            c + static_cast<std::ptrdiff_t>(ic) * crs + static_cast<std::ptrdiff_t>(jc) * ccs, crs,
+            ccs);
       }
     }
   }
 }
 
-// Below this many multiply-adds packing costs more than it saves, and threads cost more than
-// they save below the second bound per thread.
-inline constexpr std::size_t unpacked_limit = 96 * 96 * 96;
+/// The blocked, packed product on `threads` threads, which split the rows of C into runs of
+/// whole micro-panels.
+template <class K, class T>
+void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a,
+                 std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b, std::ptrdiff_t brs,
+                 std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                 int threads) {
+  blocking bk = blocking_for<T, K::mr, K::nr>();
+  bk.nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
+  bk.kc = std::min(bk.kc, k);
+  T* const bp = static_cast<T*>(b_scratch().get(bk.nc * bk.kc * sizeof(T)));
+  if (threads <= 1) {
+    gemm_packed_rows<K>(0, m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp,
+                        0, 1);
+    return;
+  }
+#ifdef _OPENMP
+#pragma omp parallel num_threads(threads)
+#endif
+  {
+    const auto tid = static_cast<std::size_t>(thread_id());
+    const auto team = static_cast<std::size_t>(team_size());
+    const std::size_t units = (m + K::mr - 1) / K::mr;
+    const std::size_t m0 = std::min(m, units * tid / team * K::mr);
+    const std::size_t m1 = std::min(m, units * (tid + 1) / team * K::mr);
+    gemm_packed_rows<K>(m0, m1, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp,
+                        tid, team);
+  }
+}
+
+// Below this many multiply-adds packing costs more than it saves (measured; above it, packing
+// also avoids the cache-set conflicts of power-of-two leading dimensions). A thread is worth
+// starting only for at least flops_per_thread multiply-adds.
+inline constexpr std::size_t unpacked_limit = 48 * 48 * 48;
 inline constexpr std::size_t flops_per_thread = 64 * 64 * 64;
 
 }  // namespace detail

@@ -7,12 +7,29 @@
 // the caller's own memory. It then sets C = alpha * tile + beta * C, never reading C when beta
 // is zero.
 
+#include <complex>
 #include <cstddef>
+#include <type_traits>
 
 #include "linal/kernels/micro_kernel_avx2.hpp"
 #include "linal/kernels/tile_update.hpp"
 
 namespace linal::kernels::detail {
+
+template <class T>
+struct is_complex : std::false_type {};
+template <class T>
+struct is_complex<std::complex<T>> : std::true_type {};
+
+/// x * y by the textbook formula for complex operands, as BLAS computes it: std::complex's
+/// operator* adds inf/NaN recovery (a library call per product) that a GEMM does not want.
+template <class T>
+T multiply(const T& x, const T& y) {
+  if constexpr (is_complex<T>::value)
+    return {x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real()};
+  else
+    return x * y;
+}
 
 /// Plain loops over a local accumulator tile: correct for every element type (complex, integer)
 /// and vectorized by the compiler for float and double where no hand-written kernel exists.
@@ -22,13 +39,13 @@ struct generic_kernel {
   static constexpr std::size_t nr = NR;
 
   static void run(std::size_t k, const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b,
-                  std::ptrdiff_t brs, T alpha, T beta, T* c, std::ptrdiff_t crs,
+                  std::ptrdiff_t brs, const T& alpha, const T& beta, T* c, std::ptrdiff_t crs,
                   std::ptrdiff_t ccs) {
     T acc[MR * NR] = {};
     for (std::size_t p = 0; p < k; ++p) {
       for (std::size_t i = 0; i < MR; ++i) {
         const T ai = a[static_cast<std::ptrdiff_t>(i) * ars];
-        for (std::size_t j = 0; j < NR; ++j) acc[i * NR + j] += ai * b[j];
+        for (std::size_t j = 0; j < NR; ++j) acc[i * NR + j] += multiply(ai, b[j]);
       }
       a += acs;
       b += brs;
@@ -36,7 +53,7 @@ struct generic_kernel {
     update_c(MR, NR, acc, NR, alpha, beta, c, crs, ccs);
   }
 
-  static void run_packed(std::size_t k, const T* a, const T* b, T alpha, T beta, T* c,
+  static void run_packed(std::size_t k, const T* a, const T* b, const T& alpha, const T& beta, T* c,
                          std::ptrdiff_t crs, std::ptrdiff_t ccs) {
     run(k, a, 1, MR, b, NR, alpha, beta, c, crs, ccs);
   }
