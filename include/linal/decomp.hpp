@@ -5,5 +5,6 @@
 
 #include "decomp/cholesky.hpp"
 #include "decomp/householder.hpp"
+#include "decomp/ldlt.hpp"
 #include "decomp/lu.hpp"
 #include "decomp/qr.hpp"

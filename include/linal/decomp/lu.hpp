@@ -248,8 +248,8 @@ class LUFactor {
   }
 
   /// An estimate of the reciprocal condition number 1 / (||A||_1 ||A^-1||_1), as LAPACK's
-  /// gecon: usually within a factor of 3 of the truth, never larger than it. 0 for a singular
-  /// matrix, 1 for an empty one. O(n^2). Throws shape_error if A is not square.
+  /// gecon: ||A^-1||_1 is estimated from below, so the estimate is never smaller than the true
+  /// value and usually within a factor of 3 of it. 0 for a singular matrix, 1 for an empty one. O(n^2). Throws shape_error if A is not square.
   real_t<T> rcond() const {
     using R = real_t<T>;
     require_square("lu_factor.rcond");
