@@ -1,0 +1,162 @@
+// eigh and eigvalsh: A = V diag(w) V^T with w ascending and V orthogonal, to LAPACK's
+// accuracy (ratios below 60), on random, structured and hard symmetric matrices.
+
+#include <catch2/catch.hpp>
+
+#include <linal/core.hpp>
+#include <linal/decomp/eigh.hpp>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "gallery.hpp"
+#include "spectral_gallery.hpp"
+
+using namespace linal;
+namespace sg = spectral_gallery;
+
+namespace {
+
+constexpr long double eigh_threshold = 60;
+
+template <class T>
+void check_eigh(const Matrix<T>& a) {
+  const auto [w, V] = eigh(a);
+  const std::size_t n = a.rows();
+  REQUIRE(w.size() == n);
+  REQUIRE(V.rows() == n);
+  REQUIRE(V.cols() == n);
+  for (std::size_t i = 1; i < n; ++i) CHECK(w[i - 1] <= w[i]);
+  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  // eigvalsh computes the same values without the vectors.
+  const Vector<T> values = eigvalsh(a);
+  const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<T>();
+  for (std::size_t i = 0; i < n; ++i)
+    CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(values[i]) - w[i]), scale) < eigh_threshold);
+}
+
+/// max_i |w_i - reference_i| / (n ||A||_1 ulp): eigenvalue error in LAPACK's units.
+template <class T>
+long double eigenvalue_ratio(const Vector<T>& w, const std::vector<long double>& reference, const Matrix<T>& a) {
+  long double worst = 0;
+  const long double scale = static_cast<long double>(a.rows()) * sg::norm1(a) * sg::ulp<T>();
+  for (std::size_t i = 0; i < reference.size(); ++i)
+    worst = std::max(worst, residuals::ratio<T>(std::abs(static_cast<long double>(w[i]) - reference[i]), scale));
+  return worst;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("eigh of random symmetric matrices meets LAPACK's ratios", "[eigh]", float, double) {
+  for (std::size_t n : {0, 1, 2, 3, 5, 10, 50, 200}) {
+    INFO("n = " << n);
+    check_eigh(sg::random_symmetric<TestType>(n, 100 + n));
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh of a tridiagonal Toeplitz matrix gives a + 2b cos(k pi/(n+1))", "[eigh]", float, double) {
+  for (std::size_t n : {1, 2, 5, 50}) {
+    const auto a = sg::toeplitz_tridiagonal<TestType>(n, 2, -1);
+    const auto [w, V] = eigh(a);
+    CHECK(eigenvalue_ratio(w, sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1), a) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh of Wilkinson's W21+ matches bisection and keeps its close pairs orthogonal", "[eigh]", float,
+                   double) {
+  const auto d = sg::wilkinson_diagonal(10);
+  const std::vector<long double> e(20, 1);
+  const auto a = sg::tridiagonal<TestType>(d, e);
+  const auto [w, V] = eigh(a);
+  CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
+  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+}
+
+TEMPLATE_TEST_CASE("eigh handles repeated, clustered and graded spectra", "[eigh]", float, double) {
+  using T = TestType;
+  SECTION("repeated eigenvalues") {
+    const auto a = sg::symmetric_with_eigenvalues<T>({3, 1, 2, 1, 3, 1, 2, 1, 1, 3}, 7);
+    check_eigh(a);
+    const auto [w, V] = eigh(a);
+    CHECK(eigenvalue_ratio(w, {1, 1, 1, 1, 1, 2, 2, 3, 3, 3}, a) < eigh_threshold);
+  }
+  SECTION("a tight cluster") {
+    std::vector<double> values;
+    for (int k = 0; k < 20; ++k) values.push_back(1 + k * 1e-13);
+    values.push_back(-1);
+    check_eigh(sg::symmetric_with_eigenvalues<T>(values, 8));
+  }
+  SECTION("graded over 20 orders of magnitude") {
+    std::vector<double> values;
+    for (int k = 0; k < 21; ++k) values.push_back(std::pow(10.0, -k) * (k % 2 ? -1 : 1));
+    check_eigh(sg::symmetric_with_eigenvalues<T>(values, 9));
+  }
+  SECTION("identity, zero and diagonal") {
+    check_eigh(eye<T>(6));
+    check_eigh(zeros<T>(6, 6));
+    const auto [w, V] = eigh(diag(Vector<T>{3, -1, 2}));
+    CHECK(w[0] == T(-1));
+    CHECK(w[1] == T(2));
+    CHECK(w[2] == T(3));
+    CHECK(std::abs(V(1, 0)) == T(1));
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh scales internally near overflow and underflow", "[eigh]", float, double) {
+  using T = TestType;
+  const auto a = sg::random_symmetric<T>(20, 3);
+  const auto w_plain = eigvalsh(a);
+  for (const T s : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+    const auto scaled = gallery::scaled(a, s);
+    const auto [w, V] = eigh(scaled);
+    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
+    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    // Scaling by s scales the eigenvalues by s.
+    const long double scale = 20 * sg::norm1(a) * sg::ulp<T>();
+    for (std::size_t i = 0; i < w.size(); ++i)
+      CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(w[i]) / s - w_plain[i]), scale) < eigh_threshold);
+  }
+}
+
+TEST_CASE("eigh reads only the lower triangle", "[eigh]") {
+  auto a = sg::random_symmetric<double>(6, 4);
+  const auto [w_full, V_full] = eigh(a);
+  for (std::size_t i = 0; i < 6; ++i)
+    for (std::size_t j = i + 1; j < 6; ++j) a(i, j) = std::numeric_limits<double>::quiet_NaN();
+  const auto [w, V] = eigh(a);
+  CHECK(array_equal(w, w_full));
+  CHECK(array_equal(V, V_full));
+}
+
+TEST_CASE("eigh takes fixed-size matrices and views", "[eigh]") {
+  const Matrix<double, 2, 2> a{{2, 1}, {1, 2}};
+  const auto [w, V] = eigh(a);
+  CHECK(w[0] == Approx(1.0).epsilon(1e-15));
+  CHECK(w[1] == Approx(3.0).epsilon(1e-15));
+  const auto big = sg::random_symmetric<double>(8, 5);
+  const Matrix<double> corner = big.block(0, 0, 4, 4);
+  CHECK(array_equal(eigvalsh(big.block(0, 0, 4, 4)), eigvalsh(corner)));
+}
+
+TEST_CASE("eigh rejects bad input and leaves it unchanged", "[eigh]") {
+  SECTION("not square") {
+    const Matrix<double> a(2, 3);
+    CHECK_THROWS_AS(eigh(a), shape_error);
+    CHECK_THROWS_WITH(eigvalsh(a), Catch::Contains("eigvalsh") && Catch::Contains("(2,3)"));
+  }
+  SECTION("NaN or infinity in the lower triangle") {
+    Matrix<double> a = eye<double>(3);
+    a(2, 0) = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_AS(eigh(a), non_finite_error);
+    CHECK_THROWS_WITH(eigh(a), Catch::Contains("eigh"));
+    a(2, 0) = std::numeric_limits<double>::infinity();
+    const Matrix<double> before = a;
+    CHECK_THROWS_AS(eigvalsh(a), non_finite_error);
+    CHECK(array_equal(a, before));
+  }
+}
