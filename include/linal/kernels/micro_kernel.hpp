@@ -7,29 +7,13 @@
 // the caller's own memory. It then sets C = alpha * tile + beta * C, never reading C when beta
 // is zero.
 
-#include <complex>
 #include <cstddef>
-#include <type_traits>
 
 #include "linal/kernels/micro_kernel_avx2.hpp"
+#include "linal/kernels/scalar.hpp"
 #include "linal/kernels/tile_update.hpp"
 
 namespace linal::kernels::detail {
-
-template <class T>
-struct is_complex : std::false_type {};
-template <class T>
-struct is_complex<std::complex<T>> : std::true_type {};
-
-/// x * y by the textbook formula for complex operands, as BLAS computes it: std::complex's
-/// operator* adds inf/NaN recovery (a library call per product) that a GEMM does not want.
-template <class T>
-T multiply(const T& x, const T& y) {
-  if constexpr (is_complex<T>::value)
-    return {x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real()};
-  else
-    return x * y;
-}
 
 /// Plain loops over a local accumulator tile: correct for every element type (complex, integer)
 /// and vectorized by the compiler for float and double where no hand-written kernel exists.

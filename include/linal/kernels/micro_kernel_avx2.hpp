@@ -4,39 +4,12 @@
 
 #if defined(__AVX2__) && defined(__FMA__)
 
-#include <immintrin.h>
-
 #include <cstddef>
 
+#include "linal/kernels/avx2.hpp"
 #include "linal/kernels/tile_update.hpp"
 
 namespace linal::kernels::detail {
-
-struct avx2_f64 {
-  using scalar = double;
-  using reg = __m256d;
-  static constexpr std::size_t lanes = 4;
-  static reg zero() { return _mm256_setzero_pd(); }
-  static reg set1(double x) { return _mm256_set1_pd(x); }
-  static reg broadcast(const double* p) { return _mm256_broadcast_sd(p); }
-  static reg load(const double* p) { return _mm256_loadu_pd(p); }
-  static void store(double* p, reg x) { _mm256_storeu_pd(p, x); }
-  static reg mul(reg x, reg y) { return _mm256_mul_pd(x, y); }
-  static reg fma(reg x, reg y, reg z) { return _mm256_fmadd_pd(x, y, z); }
-};
-
-struct avx2_f32 {
-  using scalar = float;
-  using reg = __m256;
-  static constexpr std::size_t lanes = 8;
-  static reg zero() { return _mm256_setzero_ps(); }
-  static reg set1(float x) { return _mm256_set1_ps(x); }
-  static reg broadcast(const float* p) { return _mm256_broadcast_ss(p); }
-  static reg load(const float* p) { return _mm256_loadu_ps(p); }
-  static void store(float* p, reg x) { _mm256_storeu_ps(p, x); }
-  static reg mul(reg x, reg y) { return _mm256_mul_ps(x, y); }
-  static reg fma(reg x, reg y, reg z) { return _mm256_fmadd_ps(x, y, z); }
-};
 
 template <class V>
 struct fma_kernel {
