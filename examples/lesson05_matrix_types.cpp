@@ -1,0 +1,4 @@
+// Lesson 5 of the tutorial on its own (the tour runs every lesson).
+#include "lessons/lessons.hpp"
+
+int main() { lessons::lesson05_matrix_types(); }
