@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "../householder.hpp"
 #include "reflector.hpp"
 
 namespace linal::detail {
@@ -19,11 +20,11 @@ void bidiagonalize(std::size_t m, std::size_t n, T* a, T* d, T* e, T* tau_q, T* 
   std::vector<T> work(n);
   for (std::size_t k = 0; k < n; ++k) {
     T* akk = a + k * n + k;
-    tau_q[k] = make_reflector(*akk, akk + n, m - k - 1, static_cast<std::ptrdiff_t>(n));
+    tau_q[k] = householder::make_reflector(m - k, *akk, akk + n, static_cast<std::ptrdiff_t>(n));
     d[k] = *akk;
     reflect_left(m - k, n - k - 1, akk + 1, n, akk, static_cast<std::ptrdiff_t>(n), tau_q[k], work.data());
     if (k + 1 < n) {
-      tau_p[k] = make_reflector(akk[1], akk + 2, n - k - 2, 1);
+      tau_p[k] = householder::make_reflector(n - k - 1, akk[1], akk + 2, 1);
       e[k] = akk[1];
       reflect_right(m - k - 1, n - k - 1, akk + n + 1, n, akk + 1, tau_p[k]);
     }

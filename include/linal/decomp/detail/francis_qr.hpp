@@ -11,7 +11,7 @@
 #include <string>
 
 #include "../../core/error.hpp"
-#include "reflector.hpp"
+#include "../householder.hpp"
 
 namespace linal::detail {
 
@@ -214,7 +214,7 @@ void francis_qr(std::size_t n, T* h, T* z, std::complex<T>* w, const char* funct
           if (nr == 3) v[2] = H(kk + 2, kk - 1);
         }
         T beta = v[0];
-        const T t1 = make_reflector(beta, v + 1, nr - 1, 1);
+        const T t1 = householder::make_reflector(nr, beta, v + 1, 1);
         if (kk > m) {
           H(kk, kk - 1) = beta;
           H(kk + 1, kk - 1) = T(0);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "../householder.hpp"
 #include "reflector.hpp"
 
 namespace linal::detail {
@@ -20,7 +21,7 @@ void hessenberg(std::size_t n, T* h, T* q) {
   for (std::size_t k = 0; k + 2 < n; ++k) {
     const std::size_t p = n - k - 1;  // order of the reflector
     T* column = h + (k + 1) * n + k;  // h[k+1][k], then down the column
-    tau[k] = make_reflector(*column, column + n, p - 1, ld);
+    tau[k] = householder::make_reflector(p, *column, column + n, ld);
     if (tau[k] == T(0)) continue;
     v[0] = T(1);
     for (std::size_t i = 1; i < p; ++i) v[i] = column[i * n];

@@ -1,31 +1,14 @@
 #pragma once
 /// \file
-/// Real Householder reflectors H = I - tau v v^T (v[0] = 1) for the spectral reductions, with
-/// the two applications they need on row-major storage: from the left to a block of rows and
-/// from the right to a block of rows, both reading and writing rows contiguously.
+/// The two applications of a real Householder reflector H = I - tau v v^T that the spectral
+/// reductions need on row-major storage, from the left and from the right, both streaming
+/// along contiguous rows. v[0] is never read (it is implicitly one), so the reflectors can stay
+/// where householder::make_reflector left them, next to the entry that holds beta.
 
 #include <cmath>
 #include <cstddef>
-#include <vector>
 
 namespace linal::detail {
-
-/// Turns (alpha, x[0..count)) (x strided by incx) into a reflector: afterwards H applied to
-/// the original vector gives (beta, 0, ..., 0), x holds v[1..], and the return is tau (zero
-/// when x is already zero, H = I). Inputs are assumed scaled to order one, so the plain sum of
-/// squares neither overflows nor loses anything that matters.
-template <class T>
-T make_reflector(T& alpha, T* x, std::size_t count, std::ptrdiff_t incx) {
-  T squares = T(0);
-  for (std::size_t i = 0; i < count; ++i) squares += x[static_cast<std::ptrdiff_t>(i) * incx] * x[static_cast<std::ptrdiff_t>(i) * incx];
-  if (squares == T(0)) return T(0);
-  const T beta = -std::copysign(std::sqrt(alpha * alpha + squares), alpha);
-  const T tau = (beta - alpha) / beta;
-  const T scale = T(1) / (alpha - beta);
-  for (std::size_t i = 0; i < count; ++i) x[static_cast<std::ptrdiff_t>(i) * incx] *= scale;
-  alpha = beta;
-  return tau;
-}
 
 /// Block (rows x cols, row stride ld) = H * block, with v (rows entries, v[0] = 1) strided by
 /// incv. work holds cols entries.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "../householder.hpp"
 #include "reflector.hpp"
 
 namespace linal::detail {
@@ -23,7 +24,7 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
     d[k] = row[k];
     const std::size_t p = n - k - 1;  // order of the trailing block
     T alpha = row[k + 1];
-    const T t = make_reflector(alpha, row + k + 2, p - 1, 1);
+    const T t = householder::make_reflector(p, alpha, row + k + 2, 1);
     e[k] = alpha;
     tau[k] = t;
     if (t == T(0)) continue;

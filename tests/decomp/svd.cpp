@@ -1,0 +1,166 @@
+// svd and svdvals: A = U diag(S) Vh with S descending and U, Vh orthonormal, to LAPACK's
+// accuracy (ratios below 50), reduced and full, on random, structured and hard matrices.
+
+#include <catch2/catch.hpp>
+
+#include <linal/core.hpp>
+#include <linal/decomp/svd.hpp>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <utility>
+#include <vector>
+
+#include "gallery.hpp"
+#include "spectral_gallery.hpp"
+
+using namespace linal;
+namespace sg = spectral_gallery;
+
+namespace {
+
+constexpr long double svd_threshold = 50;
+
+template <class T>
+void check_svd(const Matrix<T>& a) {
+  const std::size_t m = a.rows(), n = a.cols(), k = std::min(m, n);
+  for (const bool full : {false, true}) {
+    INFO("full_matrices = " << full);
+    const auto [U, S, Vh] = svd(a, full);
+    REQUIRE(S.size() == k);
+    REQUIRE(U.rows() == m);
+    REQUIRE(U.cols() == (full ? m : k));
+    REQUIRE(Vh.rows() == (full ? n : k));
+    REQUIRE(Vh.cols() == n);
+    for (std::size_t i = 0; i < k; ++i) CHECK(S[i] >= T(0));
+    for (std::size_t i = 1; i < k; ++i) CHECK(S[i - 1] >= S[i]);
+    CHECK(sg::svd_ratio(a, U, S, Vh) < svd_threshold);
+    CHECK(sg::orthogonality_ratio(U) < svd_threshold);
+    CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+    // svdvals gives the same values without the vectors.
+    const Vector<T> s = svdvals(a);
+    const long double scale = static_cast<long double>(std::max(m, n)) * sg::norm1(a) * sg::ulp<T>();
+    for (std::size_t i = 0; i < k; ++i)
+      CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(s[i]) - S[i]), scale) < svd_threshold);
+  }
+}
+
+/// max_i |s_i - reference_i| / (max(m, n) ||A||_1 ulp).
+template <class T>
+long double singular_value_ratio(const Vector<T>& s, const std::vector<long double>& reference, const Matrix<T>& a) {
+  long double worst = 0;
+  const long double scale = static_cast<long double>(std::max(a.rows(), a.cols())) * sg::norm1(a) * sg::ulp<T>();
+  for (std::size_t i = 0; i < reference.size(); ++i)
+    worst = std::max(worst, residuals::ratio<T>(std::abs(static_cast<long double>(s[i]) - reference[i]), scale));
+  return worst;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("svd of random matrices meets LAPACK's ratios, reduced and full", "[svd]", float, double) {
+  const std::vector<std::pair<std::size_t, std::size_t>> shapes = {
+      {0, 0}, {0, 3}, {3, 0}, {1, 1}, {1, 5}, {5, 1}, {2, 2}, {3, 3}, {5, 3}, {3, 5}, {10, 10}, {50, 20}, {20, 50}, {200, 200}};
+  for (const auto& [m, n] : shapes) {
+    INFO("shape (" << m << "," << n << ")");
+    check_svd(gallery::random_matrix<TestType>(m, n, 10 * m + n));
+  }
+}
+
+TEMPLATE_TEST_CASE("svd finds prescribed singular values of ill-conditioned matrices", "[svd]", float, double) {
+  using T = TestType;
+  for (const double cond : {1e8, 1 / static_cast<double>(std::numeric_limits<T>::epsilon())}) {
+    INFO("cond = " << cond);
+    const auto a = gallery::with_condition<T>(30, 20, cond, 5);
+    check_svd(a);
+    std::vector<long double> reference(20);
+    for (std::size_t j = 0; j < 20; ++j) reference[j] = std::pow(static_cast<long double>(cond), -static_cast<long double>(j) / 19);
+    CHECK(singular_value_ratio(svdvals(a), reference, a) < svd_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("svd of the all-ones bidiagonal gives 2 cos(k pi/(2n+1))", "[svd]", float, double) {
+  using T = TestType;
+  for (std::size_t n : {1, 2, 5, 40}) {
+    Matrix<T> a(n, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      a(i, i) = 1;
+      if (i + 1 < n) a(i, i + 1) = 1;
+    }
+    std::vector<long double> reference(n);
+    for (std::size_t k = 1; k <= n; ++k)
+      reference[k - 1] = 2 * std::cos(static_cast<long double>(k) * std::numbers::pi_v<long double> / static_cast<long double>(2 * n + 1));
+    check_svd(a);
+    CHECK(singular_value_ratio(svdvals(a), reference, a) < svd_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("svd of hard matrices: Kahan, graded, rank-deficient, Hilbert, zero, identity", "[svd]", float, double) {
+  using T = TestType;
+  check_svd(gallery::kahan<T>(30));
+  check_svd(gallery::graded<T>(20, 15, 12, 3));
+  check_svd(gallery::hilbert<T>(12));
+  check_svd(zeros<T>(4, 6));
+  check_svd(eye<T>(5));
+  SECTION("rank deficient: the trailing singular values are at roundoff level") {
+    const auto a = gallery::rank_deficient<T>(30, 20, 7, 11);
+    check_svd(a);
+    const auto s = svdvals(a);
+    CHECK(s[6] > T(1e-2) * s[0]);
+    const long double scale = 30 * sg::norm1(a) * sg::ulp<T>();
+    for (std::size_t i = 7; i < 20; ++i) CHECK(residuals::ratio<T>(s[i], scale) < svd_threshold);
+  }
+  SECTION("graded diagonal: every singular value to full relative accuracy") {
+    // Singular values spanning 200 (float: 30) orders of magnitude, shuffled and signed.
+    const int decades = std::is_same_v<T, float> ? 3 : 20;
+    const std::size_t order[] = {4, 0, 7, 2, 9, 5, 1, 8, 3, 6};
+    Matrix<T> a(10, 10);
+    for (std::size_t i = 0; i < 10; ++i)
+      a(i, order[i]) = static_cast<T>((i % 2 ? -1 : 1) * std::pow(10.0L, -static_cast<long double>(decades) * i));
+    const auto s = svdvals(a);
+    for (std::size_t i = 0; i < 10; ++i) {
+      const long double exact = std::pow(10.0L, -static_cast<long double>(decades) * i);
+      CHECK(std::abs(s[i] - exact) / exact < 4 * sg::ulp<T>());
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("svd scales internally near overflow and underflow", "[svd]", float, double) {
+  using T = TestType;
+  const auto a = gallery::random_matrix<T>(15, 10, 21);
+  const auto s_plain = svdvals(a);
+  for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+    const auto scaled = gallery::scaled(a, scale);
+    const auto [U, S, Vh] = svd(scaled);
+    for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
+    CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
+    CHECK(sg::orthogonality_ratio(U) < svd_threshold);
+    CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+    std::vector<long double> reference(S.size());
+    for (std::size_t i = 0; i < S.size(); ++i) reference[i] = static_cast<long double>(s_plain[i]) * scale;
+    CHECK(singular_value_ratio(S, reference, scaled) < svd_threshold);
+  }
+}
+
+TEST_CASE("svd takes fixed-size matrices and views", "[svd]") {
+  const Matrix<double, 2, 2> a{{3, 0}, {0, -4}};
+  const auto [U, S, Vh] = svd(a);
+  CHECK(S[0] == 4.0);
+  CHECK(S[1] == 3.0);
+  const auto big = gallery::random_matrix<double>(8, 8, 2);
+  const Matrix<double> corner = big.block(1, 2, 5, 3);
+  CHECK(array_equal(svdvals(big.block(1, 2, 5, 3)), svdvals(corner)));
+  CHECK(array_equal(svdvals(big.T()), svdvals(Matrix<double>(big.T()))));
+}
+
+TEST_CASE("svd rejects NaN and infinity and leaves the input unchanged", "[svd]") {
+  Matrix<double> a = eye<double>(3);
+  a(1, 2) = std::numeric_limits<double>::infinity();
+  const Matrix<double> before = a;
+  CHECK_THROWS_AS(svd(a), non_finite_error);
+  CHECK_THROWS_WITH(svd(a), Catch::Contains("svd"));
+  CHECK_THROWS_WITH(svdvals(a), Catch::Contains("svdvals"));
+  CHECK(array_equal(a, before));
+  a(1, 2) = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_AS(svd(a, true), non_finite_error);
+}
