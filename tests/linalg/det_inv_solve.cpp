@@ -15,7 +15,7 @@ using linal::Matrix;
 using linal::Vector;
 
 namespace {
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 const std::size_t sizes[] = {0, 1, 2, 3, 5, 10, 50, 200};
 
 // Relative agreement to a few units of roundoff.
@@ -139,7 +139,7 @@ TEST_CASE("bad input: singular matrices throw singular_matrix_error naming the p
 
 TEST_CASE("bad input: NaN and infinity are reported, inputs unchanged") {
   Matrix<double> a = gallery::random_matrix<double>(5, 5, 1);
-  a(2, 3) = nan;
+  a(2, 3) = not_a_number;
   const Matrix<double> before = a;
   CHECK_THROWS_AS(linal::det(a), linal::non_finite_error);
   CHECK_THROWS_AS(linal::inv(a), linal::non_finite_error);

@@ -91,8 +91,8 @@ TEST_CASE("upper, lower and symmetric are views that read one triangle") {
 TEST_CASE("solve(upper(A), b) and solve(lower(A), b) substitute without LU") {
   const Matrix<double> a{{2, 1, 1}, {99, 4, 2}, {99, 99, 8}};  // only the upper triangle is read
   const Vector<double> b{4, 6, 8};
-  // scipy.linalg.solve_triangular([[2,1,1],[0,4,2],[0,0,8]], [4,6,8]) = [1.25, 1.0, 1.0]
-  CHECK(linal::allclose(linal::solve(linal::upper(a), b), Vector<double>{1.25, 1.0, 1.0}, 0, 0));
+  // back substitution on [[2,1,1],[0,4,2],[0,0,8]]: x2 = 8/8, x1 = (6 - 2)/4, x0 = (4 - 1 - 1)/2
+  CHECK(linal::allclose(linal::solve(linal::upper(a), b), Vector<double>{1, 1, 1}, 0, 0));
   const Matrix<double> l{{2, 99}, {1, 4}};
   CHECK(linal::allclose(linal::solve(linal::lower(l), Vector<double>{2, 9}), Vector<double>{1, 2}, 0, 0));
   CHECK(linal::allclose(linal::solve(linal::lower(l, linal::unit_diagonal), Vector<double>{2, 9}),
@@ -131,10 +131,12 @@ TEST_CASE("triangular solve errors: zero diagonal, NaN, shapes; inputs unchanged
   CHECK_NOTHROW(linal::solve(linal::upper(a, linal::unit_diagonal), b));  // diagonal not read
 
   const Vector<double> nan_b{1, std::numeric_limits<double>::quiet_NaN(), 3};
-  CHECK_THROWS_AS(linal::solve(linal::lower(linal::eye(3)), nan_b), linal::non_finite_error);
+  const Matrix<double> identity = linal::eye(3);
+  CHECK_THROWS_AS(linal::solve(linal::lower(identity), nan_b), linal::non_finite_error);
   CHECK_THROWS_WITH(linal::solve(linal::upper(a), Vector<double>{1, 2}),
                     Catch::Contains("solve: a (3,3) and b (2,)"));
-  CHECK_THROWS_AS(linal::solve(linal::upper(Matrix<double>(2, 3)), Vector<double>{1, 2}), linal::shape_error);
+  const Matrix<double> rectangular(2, 3);
+  CHECK_THROWS_AS(linal::solve(linal::upper(rectangular), Vector<double>{1, 2}), linal::shape_error);
 }
 
 TEST_CASE("matmul(symmetric(A), B) reads one triangle") {
