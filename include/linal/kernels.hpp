@@ -1,6 +1,9 @@
 #pragma once
-// The product kernels: dot, gemv and gemm on raw strided memory.
+// The products: dot, vdot, matmul and outer on matrices and views, and the kernels under them
+// (dot, gemv and gemm on raw strided memory), with the thread-count controls.
 
 #include "linal/kernels/dot.hpp"
 #include "linal/kernels/gemm.hpp"
 #include "linal/kernels/gemv.hpp"
+#include "linal/kernels/products.hpp"
+#include "linal/kernels/threads.hpp"
