@@ -3,4 +3,5 @@
 /// linal: NumPy's vocabulary for C++20. Include this one header for everything.
 
 #include "core.hpp"
+#include "decomp.hpp"
 #include "linalg.hpp"
