@@ -38,11 +38,40 @@ struct scalar_operand {
 
   T operator()(std::size_t, std::size_t) const { return value; }
   T linear(std::size_t) const { return value; }
+  scalar_operand linear_reader() const { return *this; }
   template <class B>
   B batch(std::size_t) const {
     return B(value);
   }
   bool hazard(const memory_region&) const { return false; }
+};
+
+/// Reads contiguous elements through a raw pointer. Evaluation loops read through such local
+/// readers rather than through the expression objects, so that the compiler can keep every
+/// pointer in a register instead of reloading it after each store to the destination.
+template <class T>
+struct pointer_reader {
+  const T* data;
+  T linear(std::size_t k) const { return data[k]; }
+  template <class B>
+  B batch(std::size_t k) const {
+    return simd::load(data + k);
+  }
+};
+
+/// The reader of an element-wise node: the functor applied to its operands' readers.
+template <class F, class... Readers>
+struct expr_reader {
+  [[no_unique_address]] F f;
+  std::tuple<Readers...> readers;
+
+  auto linear(std::size_t k) const {
+    return std::apply([&](const auto&... r) { return f(r.linear(k)...); }, readers);
+  }
+  template <class B>
+  B batch(std::size_t k) const {
+    return std::apply([&](const auto&... r) { return f(r.template batch<B>(k)...); }, readers);
+  }
 };
 
 template <class X>
@@ -102,12 +131,18 @@ class Expr {
   value_type operator()(std::size_t i, std::size_t j) const {
     return std::apply([&](const auto&... op) { return f_(op(i, j)...); }, ops_);
   }
-  value_type linear(std::size_t k) const {
-    return std::apply([&](const auto&... op) { return f_(op.linear(k)...); }, ops_);
+  /// For contiguous (is_linear) expressions: a reader of element k in row-major order.
+  auto linear_reader() const {
+    return std::apply(
+        [&](const auto&... op) {
+          return detail::expr_reader<F, decltype(op.linear_reader())...>{f_, {op.linear_reader()...}};
+        },
+        ops_);
   }
+  value_type linear(std::size_t k) const { return linear_reader().linear(k); }
   template <class B>
   B batch(std::size_t k) const {
-    return std::apply([&](const auto&... op) { return f_(op.template batch<B>(k)...); }, ops_);
+    return linear_reader().template batch<B>(k);
   }
   bool hazard(const detail::memory_region& dest) const {
     return std::apply([&](const auto&... op) { return (op.hazard(dest) || ...); }, ops_);
@@ -173,10 +208,8 @@ auto make_expr(F f, Xs&&... xs) {
                 "linal: element-wise operands must have the same shape; use equal sizes or a dynamic Matrix");
   std::size_t rows = 0, cols = 0;
   bool have_shape = false, mismatch = false;
-  std::string shapes;
-  auto visit = [&](const auto& x) {
+  auto check = [&](const auto& x) {
     if constexpr (Expression<decltype(x)>) {
-      shapes += (shapes.empty() ? "" : " ") + shape_string(x);
       if (!have_shape) {
         rows = x.rows();
         cols = x.cols();
@@ -185,9 +218,15 @@ auto make_expr(F f, Xs&&... xs) {
       mismatch = mismatch || x.rows() != rows || x.cols() != cols;
     }
   };
-  (visit(xs), ...);
-  if (mismatch)
+  (check(xs), ...);
+  if (mismatch) {
+    std::string shapes;
+    auto describe = [&](const auto& x) {
+      if constexpr (Expression<decltype(x)>) shapes += (shapes.empty() ? "" : " ") + shape_string(x);
+    };
+    (describe(xs), ...);
     throw shape_error(std::string(F::name) + ": operands could not be broadcast together with shapes " + shapes);
+  }
 
   using E = typename first_expression<Xs...>::type::value_type;
   return Expr<F, typename operand<E, Xs>::type...>(f, rows, cols, operand<E, Xs>::wrap(std::forward<Xs>(xs))...);

@@ -146,6 +146,7 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
 
   // Element k in row-major order, and a SIMD batch from element k: how expressions read.
   T linear(std::size_t k) const { return data()[k]; }
+  detail::pointer_reader<T> linear_reader() const { return {data()}; }
   template <class B>
   B batch(std::size_t k) const {
     return simd::load(data() + k);

@@ -21,7 +21,8 @@ template <Expression E, class F>
 void for_each_element(const E& e, F&& f) {
   const std::size_t rows = e.rows(), cols = e.cols();
   if constexpr (std::remove_cvref_t<E>::is_linear) {
-    for (std::size_t k = 0; k < rows * cols; ++k) f(e.linear(k), k);
+    const auto in = e.linear_reader();
+    for (std::size_t k = 0; k < rows * cols; ++k) f(in.linear(k), k);
   } else {
     for (std::size_t i = 0; i < rows; ++i)
       for (std::size_t j = 0; j < cols; ++j) f(e(i, j), i * cols + j);
@@ -65,10 +66,11 @@ value_t<E> sum(const E& e) {
     using B = simd::batch<T>;
     const std::size_t n = e.rows() * e.cols();
     std::size_t k = 0;
+    const auto in = e.linear_reader();
     B acc(T(0));
-    for (; k + B::size() <= n; k += B::size()) acc += e.template batch<B>(k);
+    for (; k + B::size() <= n; k += B::size()) acc += in.template batch<B>(k);
     total = simd::stdx::reduce(acc);
-    for (; k < n; ++k) total += e.linear(k);
+    for (; k < n; ++k) total += in.linear(k);
   } else {
     detail::for_each_element(e, [&](const T& x, std::size_t) { total += x; });
   }
