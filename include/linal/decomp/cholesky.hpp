@@ -51,22 +51,22 @@ std::size_t cholesky_unblocked(std::size_t n, T* a, std::ptrdiff_t lda) {
 }
 
 /// C := C - A A^H on the lower triangle of the n x n matrix C, A n x k (both row-major),
-/// given ah = A^H as a k x n row-major array. Blocks wholly below the diagonal go to gemm; the
-/// small diagonal blocks are computed whole (their strict upper part is never read).
+/// given ah = A^H as a k x n strided array (ah_rs, ah_cs). Blocks wholly below the diagonal go
+/// to gemm; the small diagonal blocks are computed whole (their strict upper part is never read).
 template <class T>
-void rank_update_lower(std::size_t n, std::size_t k, const T* a, std::ptrdiff_t lda, const T* ah, std::ptrdiff_t ldah,
-                       T* c, std::ptrdiff_t ldc) {
+void rank_update_lower(std::size_t n, std::size_t k, const T* a, std::ptrdiff_t lda, const T* ah, std::ptrdiff_t ah_rs,
+                       std::ptrdiff_t ah_cs, T* c, std::ptrdiff_t ldc) {
   if (n == 0 || k == 0) return;
   if (n <= rank_update_leaf) {
-    kernels::gemm(n, n, k, T(-1), a, lda, std::ptrdiff_t(1), ah, ldah, std::ptrdiff_t(1), T(1), c, ldc, std::ptrdiff_t(1));
+    kernels::gemm(n, n, k, T(-1), a, lda, std::ptrdiff_t(1), ah, ah_rs, ah_cs, T(1), c, ldc, std::ptrdiff_t(1));
     return;
   }
   const std::size_t n1 = n / 2, n2 = n - n1;
   const T* a2 = a + static_cast<std::ptrdiff_t>(n1) * lda;
   T* c21 = c + static_cast<std::ptrdiff_t>(n1) * ldc;
-  rank_update_lower(n1, k, a, lda, ah, ldah, c, ldc);
-  kernels::gemm(n2, n1, k, T(-1), a2, lda, std::ptrdiff_t(1), ah, ldah, std::ptrdiff_t(1), T(1), c21, ldc, std::ptrdiff_t(1));
-  rank_update_lower(n2, k, a2, lda, ah + n1, ldah, c21 + n1, ldc);
+  rank_update_lower(n1, k, a, lda, ah, ah_rs, ah_cs, c, ldc);
+  kernels::gemm(n2, n1, k, T(-1), a2, lda, std::ptrdiff_t(1), ah, ah_rs, ah_cs, T(1), c21, ldc, std::ptrdiff_t(1));
+  rank_update_lower(n2, k, a2, lda, ah + static_cast<std::ptrdiff_t>(n1) * ah_cs, ah_rs, ah_cs, c21 + n1, ldc);
 }
 
 /// Recursive Cholesky of the lower triangle of the n x n row-major block at a: L overwrites
@@ -83,11 +83,15 @@ std::size_t cholesky_recursive(std::size_t n, T* a, std::ptrdiff_t lda) {
   for (std::size_t i = 0; i < n1; ++i)
     for (std::size_t j = 0; j <= i; ++j) l11h(j, i) = conj_if_complex(a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]);
   solve_triangular_right(false, false, n2, n1, l11h.data(), l11h.row_stride(), std::ptrdiff_t(1), a21, lda, std::ptrdiff_t(1));
-  // A22 -= L21 L21^H.
-  Matrix<T> l21h(n1, n2);
-  for (std::size_t i = 0; i < n2; ++i)
-    for (std::size_t j = 0; j < n1; ++j) l21h(j, i) = conj_if_complex(a21[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]);
-  rank_update_lower(n2, n1, a21, lda, l21h.data(), l21h.row_stride(), a22, lda);
+  // A22 -= L21 L21^H; for real T, L21^T is L21 with its strides swapped, no copy needed.
+  if constexpr (is_complex_v<T>) {
+    Matrix<T> l21h(n1, n2);
+    for (std::size_t i = 0; i < n2; ++i)
+      for (std::size_t j = 0; j < n1; ++j) l21h(j, i) = std::conj(a21[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]);
+    rank_update_lower(n2, n1, a21, lda, l21h.data(), l21h.row_stride(), std::ptrdiff_t(1), a22, lda);
+  } else {
+    rank_update_lower(n2, n1, a21, lda, a21, std::ptrdiff_t(1), lda, a22, lda);
+  }
   if (const std::size_t minor = cholesky_recursive(n2, a22, lda)) return minor + n1;
   return 0;
 }

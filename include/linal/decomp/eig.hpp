@@ -33,22 +33,22 @@ struct EigResult {
 
 namespace detail {
 
-/// The Schur form of the scaled n x n copy of A, its Schur vectors and eigenvalues.
+/// The Schur form of the scaled n x n copy of A, its transposed Schur vectors and eigenvalues.
 template <class T, class E>
-void real_schur(const char* function, const E& A, std::vector<T>& h, std::vector<T>& z,
+void real_schur(const char* function, const E& A, std::vector<T>& h, std::vector<T>& zt,
                 std::vector<std::complex<T>>& w, int& exponent) {
   if (A.rows() != A.cols())
     throw shape_error(std::string(function) + ": expected a square matrix, got shape " + shape_string(A));
   const std::size_t n = A.rows();
   h.resize(n * n);
-  z.resize(n * n);
+  zt.resize(n * n);
   w.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j) h[i * n + j] = static_cast<T>(A(i, j));
   exponent = unit_exponent(checked_max_abs(function, h.data(), n, n, n));
   for (T& x : h) x = std::ldexp(x, exponent);
-  hessenberg(n, h.data(), z.data());
-  francis_qr(n, h.data(), z.data(), w.data(), function);
+  hessenberg(n, h.data(), zt.data());
+  francis_qr(n, h.data(), zt.data(), w.data(), function);
 }
 
 }  // namespace detail
@@ -66,13 +66,13 @@ template <Expression E>
   requires std::floating_point<value_t<E>>
 EigResult<value_t<E>> eig(const E& A) {
   using T = value_t<E>;
-  std::vector<T> h, z;
+  std::vector<T> h, zt;
   std::vector<std::complex<T>> w;
   int exponent = 0;
-  detail::real_schur("eig", A, h, z, w, exponent);
+  detail::real_schur("eig", A, h, zt, w, exponent);
   const std::size_t n = A.rows();
   EigResult<T> result{Vector<std::complex<T>>(n), Matrix<std::complex<T>>(n, n)};
-  detail::schur_eigenvectors(n, h.data(), z.data(), w.data(), result.eigenvectors.data());
+  detail::schur_eigenvectors(n, h.data(), zt.data(), w.data(), result.eigenvectors.data());
   for (std::size_t i = 0; i < n; ++i)
     result.eigenvalues[i] = {std::ldexp(w[i].real(), -exponent), std::ldexp(w[i].imag(), -exponent)};
   return result;
@@ -84,10 +84,10 @@ template <Expression E>
   requires std::floating_point<value_t<E>>
 Vector<std::complex<value_t<E>>> eigvals(const E& A) {
   using T = value_t<E>;
-  std::vector<T> h, z;
+  std::vector<T> h, zt;
   std::vector<std::complex<T>> w;
   int exponent = 0;
-  detail::real_schur("eigvals", A, h, z, w, exponent);
+  detail::real_schur("eigvals", A, h, zt, w, exponent);
   Vector<std::complex<T>> result(A.rows());
   for (std::size_t i = 0; i < A.rows(); ++i)
     result[i] = {std::ldexp(w[i].real(), -exponent), std::ldexp(w[i].imag(), -exponent)};

@@ -89,7 +89,16 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda,
 template <class T>
 std::size_t lu_recursive(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv) {
   const std::size_t k = std::min(m, n);
-  if (k <= lu_leaf || n <= lu_leaf) return lu_unblocked(m, n, a, lda, piv);
+  if (k <= lu_leaf || n <= lu_leaf) {
+    if (static_cast<std::ptrdiff_t>(n) == lda || m <= lu_leaf) return lu_unblocked(m, n, a, lda, piv);
+    // A narrow panel of a wide matrix touches one page per row on every column: factor a
+    // contiguous copy instead, so that the panel stays in cache and in the TLB.
+    std::vector<T> panel(m * n);
+    for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel.data() + i * n);
+    const std::size_t zero = lu_unblocked(m, n, panel.data(), static_cast<std::ptrdiff_t>(n), piv);
+    for (std::size_t i = 0; i < m; ++i) std::copy_n(panel.data() + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
+    return zero;
+  }
   const std::size_t n1 = k / 2, n2 = n - n1;
   T* a12 = a + n1;
   T* a21 = a + static_cast<std::ptrdiff_t>(n1) * lda;

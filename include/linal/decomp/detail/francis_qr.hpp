@@ -109,12 +109,13 @@ void standardize_2x2(T& a, T& b, T& c, T& d, T& cs, T& sn, std::complex<T>& ev1,
 }
 
 /// Reduces the row-major upper Hessenberg n x n matrix h (entries of order one) to real Schur
-/// form T in place, accumulating the transformations into the columns of z (n x n): on entry
-/// z = Q from the Hessenberg reduction, on return A = z T z^T. w receives the eigenvalues, a
+/// form T in place, accumulating the transformations into the rows of zt (n x n, the transposed
+/// Schur vectors, so that every update streams along rows): on entry zt = Q^T from the
+/// Hessenberg reduction, on return A = Z T Z^T. w receives the eigenvalues, a
 /// complex pair with positive imaginary part first. Throws convergence_error when a block
 /// needs more than 30 max(10, n) iterations.
 template <class T>
-void francis_qr(std::size_t n, T* h, T* z, std::complex<T>* w, const char* function) {
+void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* function) {
   constexpr T ulp = std::numeric_limits<T>::epsilon();
   const T small = std::numeric_limits<T>::min() * (T(n) / ulp);
   const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
@@ -226,25 +227,34 @@ void francis_qr(std::size_t n, T* h, T* z, std::complex<T>* w, const char* funct
         if (t1 == T(0)) continue;
         const T v2 = v[1], t2 = t1 * v2;
         const T v3 = nr == 3 ? v[2] : T(0), t3 = t1 * v3;
-        for (std::size_t j = kk; j < n; ++j) {
-          const T s = H(kk, j) + v2 * H(kk + 1, j) + (nr == 3 ? v3 * H(kk + 2, j) : T(0));
-          H(kk, j) -= s * t1;
-          H(kk + 1, j) -= s * t2;
-          if (nr == 3) H(kk + 2, j) -= s * t3;
-        }
+        // Rows kk..kk+nr-1 of H from the left, and of Z^T (the columns of Z).
+        const auto reflect_rows = [&](T* r0, std::size_t ld, std::size_t from, std::size_t to) {
+          T* r1 = r0 + ld;
+          if (nr == 3) {
+            T* r2 = r1 + ld;
+            for (std::size_t j = from; j < to; ++j) {
+              const T s = r0[j] + v2 * r1[j] + v3 * r2[j];
+              r0[j] -= s * t1;
+              r1[j] -= s * t2;
+              r2[j] -= s * t3;
+            }
+          } else {
+            for (std::size_t j = from; j < to; ++j) {
+              const T s = r0[j] + v2 * r1[j];
+              r0[j] -= s * t1;
+              r1[j] -= s * t2;
+            }
+          }
+        };
+        reflect_rows(h + kk * n, n, kk, n);
+        reflect_rows(zt + kk * n, n, 0, n);
         const std::size_t last = std::min(kk + 3, i);
         for (std::size_t j = 0; j <= last; ++j) {
-          const T s = H(j, kk) + v2 * H(j, kk + 1) + (nr == 3 ? v3 * H(j, kk + 2) : T(0));
-          H(j, kk) -= s * t1;
-          H(j, kk + 1) -= s * t2;
-          if (nr == 3) H(j, kk + 2) -= s * t3;
-        }
-        for (std::size_t j = 0; j < n; ++j) {
-          T* zj = z + j * n + kk;
-          const T s = zj[0] + v2 * zj[1] + (nr == 3 ? v3 * zj[2] : T(0));
-          zj[0] -= s * t1;
-          zj[1] -= s * t2;
-          if (nr == 3) zj[2] -= s * t3;
+          T* hj = h + j * n + kk;
+          const T s = hj[0] + v2 * hj[1] + (nr == 3 ? v3 * hj[2] : T(0));
+          hj[0] -= s * t1;
+          hj[1] -= s * t2;
+          if (nr == 3) hj[2] -= s * t3;
         }
       }
     }
@@ -259,7 +269,7 @@ void francis_qr(std::size_t n, T* h, T* z, std::complex<T>* w, const char* funct
       standardize_2x2(H(i - 1, i - 1), H(i - 1, i), H(i, i - 1), H(i, i), cs, sn, w[i - 1], w[i]);
       for (std::size_t j = i + 1; j < n; ++j) rotate_pair(H(i - 1, j), H(i, j), cs, sn);
       for (std::size_t j = 0; j + 1 < i; ++j) rotate_pair(H(j, i - 1), H(j, i), cs, sn);
-      for (std::size_t j = 0; j < n; ++j) rotate_pair(z[j * n + i - 1], z[j * n + i], cs, sn);
+      for (std::size_t j = 0; j < n; ++j) rotate_pair(zt[(i - 1) * n + j], zt[i * n + j], cs, sn);
     }
     top = static_cast<std::ptrdiff_t>(l) - 1;
   }

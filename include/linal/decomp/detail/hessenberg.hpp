@@ -12,11 +12,11 @@
 namespace linal::detail {
 
 /// Reduces the row-major n x n matrix h (row stride n) to upper Hessenberg form in place and
-/// writes Q (n x n, row stride n) into q. Entries below the subdiagonal are zero on return.
+/// writes Q^T (n x n, row stride n) into qt. Entries below the subdiagonal are zero on return.
 /// O(10/3 n^3) flops for H, 4/3 n^3 more for Q.
 template <class T>
-void hessenberg(std::size_t n, T* h, T* q) {
-  std::vector<T> v(n), work(n), tau(n);
+void hessenberg(std::size_t n, T* h, T* qt) {
+  std::vector<T> v(n), work(n), tau(n), q(n * n);
   const auto ld = static_cast<std::ptrdiff_t>(n);
   for (std::size_t k = 0; k + 2 < n; ++k) {
     const std::size_t p = n - k - 1;  // order of the reflector
@@ -29,14 +29,15 @@ void hessenberg(std::size_t n, T* h, T* q) {
     reflect_left(p, p, h + (k + 1) * n + (k + 1), n, v.data(), 1, tau[k], work.data());
   }
   // Backward accumulation of Q = H_0 ... H_{n-3}; then clear the stored vectors.
-  for (std::size_t i = 0; i < n * n; ++i) q[i] = T(0);
   for (std::size_t i = 0; i < n; ++i) q[i * n + i] = T(1);
   for (std::size_t k = n >= 2 ? n - 2 : 0; k-- > 0;) {
     const std::size_t p = n - k - 1;
     v[0] = T(1);
     for (std::size_t i = 1; i < p; ++i) v[i] = h[(k + 1 + i) * n + k];
-    reflect_left(p, p, q + (k + 1) * n + (k + 1), n, v.data(), 1, tau[k], work.data());
+    reflect_left(p, p, q.data() + (k + 1) * n + (k + 1), n, v.data(), 1, tau[k], work.data());
   }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) qt[j * n + i] = q[i * n + j];
   for (std::size_t i = 2; i < n; ++i)
     for (std::size_t j = 0; j + 1 < i; ++j) h[i * n + j] = T(0);
 }

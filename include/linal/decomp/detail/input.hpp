@@ -62,11 +62,19 @@ void require_finite(const char* function, const E& a) {
 /// A dense dynamic copy of any expression, after the finiteness check.
 template <Expression E>
 Matrix<value_t<E>> checked_copy(const char* function, const E& a) {
-  require_field<value_t<E>>();
-  require_finite(function, a);
-  Matrix<value_t<E>> copy(a.rows(), a.cols());
-  for (std::size_t i = 0; i < a.rows(); ++i)
-    for (std::size_t j = 0; j < a.cols(); ++j) copy(i, j) = a(i, j);
+  using T = value_t<E>;
+  require_field<T>();
+  Matrix<T> copy(a.rows(), a.cols());
+  if constexpr (std::remove_cvref_t<E>::is_linear) {
+    for (std::size_t k = 0; k < copy.size(); ++k) copy.data()[k] = a.linear(k);
+  } else {
+    for (std::size_t i = 0; i < a.rows(); ++i)
+      for (std::size_t j = 0; j < a.cols(); ++j) copy(i, j) = a(i, j);
+  }
+  // x * 0 is NaN exactly for NaN and infinity: one vectorizable pass finds whether to look.
+  T probe(0);
+  for (const T& x : copy) probe += x * real_t<T>(0);
+  if (!is_finite(probe)) require_finite(function, copy);
   return copy;
 }
 

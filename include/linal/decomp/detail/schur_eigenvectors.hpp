@@ -19,7 +19,7 @@ namespace linal::detail {
 /// blocks are perturbed by ulp |lambda|, as trevc does, so defective matrices give a (nearly
 /// parallel) vector rather than a failure. O(n^3).
 template <class T>
-void schur_eigenvectors(std::size_t n, const T* t, const T* z, const std::complex<T>* w, std::complex<T>* v) {
+void schur_eigenvectors(std::size_t n, const T* t, const T* zt, const std::complex<T>* w, std::complex<T>* v) {
   using C = std::complex<T>;
   constexpr T ulp = std::numeric_limits<T>::epsilon();
   const T small = std::numeric_limits<T>::min() * (T(n) / ulp);
@@ -85,15 +85,17 @@ void schur_eigenvectors(std::size_t n, const T* t, const T* z, const std::comple
         for (std::size_t q = first; q < end; ++q) x[q] /= big;
       r = first;
     }
-    // v_j = Z x, normalized.
+    // v_j = Z x = sum over c of x[c] times row c of Z^T, normalized.
+    std::fill(y.begin(), y.end(), C(0));
+    for (std::size_t c = 0; c < end; ++c) {
+      const T* zc = zt + c * n;
+      const C xc = x[c];
+      for (std::size_t i = 0; i < n; ++i) y[i] += zc[i] * xc;
+    }
     T norm2 = T(0), biggest = T(-1);
     std::size_t at = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      C s(0);
-      const T* zi = z + i * n;
-      for (std::size_t c = 0; c < end; ++c) s += zi[c] * x[c];
-      y[i] = s;
-      const T mag = std::abs(s);
+      const T mag = std::abs(y[i]);
       if (mag > biggest) {
         biggest = mag;
         at = i;

@@ -4,6 +4,7 @@
 /// the work runs in kernels::gemm. Shared by the solves of LU, Cholesky and QR and by the
 /// blocked factorizations themselves.
 
+#include <algorithm>
 #include <cstddef>
 
 #include "../../kernels/gemm.hpp"
@@ -12,6 +13,17 @@ namespace linal::decomp_detail {
 
 // Below this order the solve runs as row operations; above, it splits and calls gemm.
 inline constexpr std::size_t trsm_leaf = 48;
+
+/// y := y + alpha x on n elements with the same stride, unit stride spelled out so that the
+/// compiler vectorizes the common case.
+template <class T>
+void axpy(std::size_t n, T alpha, const T* x, T* y, std::ptrdiff_t inc) {
+  if (inc == 1) {
+    for (std::size_t j = 0; j < n; ++j) y[j] += alpha * x[j];
+  } else {
+    for (std::size_t j = 0; j < n; ++j) y[static_cast<std::ptrdiff_t>(j) * inc] += alpha * x[static_cast<std::ptrdiff_t>(j) * inc];
+  }
+}
 
 /// Solves A X = B in place (B := X) for the n x n triangular A, lower or upper, with a unit
 /// diagonal (not read) or not; B is n x nrhs. Element (i,j) of A is a[i*ars + j*acs], of B
@@ -33,8 +45,7 @@ void solve_triangular_left(bool lower, bool unit, std::size_t n, std::size_t nrh
       for (std::size_t k = k0; k < k1; ++k) {
         const T f = A(i, k);
         if (f == T(0)) continue;
-        const T* bk = row(k);
-        for (std::size_t j = 0; j < nrhs; ++j) bi[static_cast<std::ptrdiff_t>(j) * bcs] -= f * bk[static_cast<std::ptrdiff_t>(j) * bcs];
+        axpy(nrhs, -f, row(k), bi, bcs);
       }
       if (!unit) {
         const T d = A(i, i);
@@ -70,16 +81,29 @@ void solve_triangular_right(bool lower, bool unit, std::size_t m, std::size_t n,
   };
   auto col = [&](std::size_t j) { return b + static_cast<std::ptrdiff_t>(j) * bcs; };
   if (n <= trsm_leaf) {
-    for (std::size_t i = 0; i < m; ++i) {
-      T* bi = b + static_cast<std::ptrdiff_t>(i) * brs;
-      auto x = [&](std::size_t j) -> T& { return bi[static_cast<std::ptrdiff_t>(j) * bcs]; };
+    // Multiplying by reciprocals (as BLAS's right-side trsm does) and interleaving a few rows
+    // of B keeps the chain of dependent updates within each row from stalling the pipeline.
+    T inverse[trsm_leaf];
+    for (std::size_t k = 0; k < n; ++k) inverse[k] = unit ? T(1) : T(1) / A(k, k);
+    constexpr std::size_t rows_at_once = 8;
+    for (std::size_t i0 = 0; i0 < m; i0 += rows_at_once) {
+      const std::size_t ib = std::min(rows_at_once, m - i0);
       for (std::size_t s = 0; s < n; ++s) {
         const std::size_t k = lower ? n - 1 - s : s;
-        if (!unit) x(k) /= A(k, k);
-        const T xk = x(k);
-        if (xk == T(0)) continue;
         const std::size_t j0 = lower ? 0 : k + 1, j1 = lower ? k : n;
-        for (std::size_t j = j0; j < j1; ++j) x(j) -= xk * A(k, j);
+        for (std::size_t r = 0; r < ib; ++r) {
+          T* bi = b + static_cast<std::ptrdiff_t>(i0 + r) * brs;
+          auto x = [&](std::size_t j) -> T& { return bi[static_cast<std::ptrdiff_t>(j) * bcs]; };
+          if (!unit) x(k) *= inverse[k];
+          const T xk = x(k);
+          if (xk == T(0)) continue;
+          if (acs == 1 && bcs == 1) {
+            const T* ak = &A(k, 0);
+            for (std::size_t j = j0; j < j1; ++j) bi[j] -= xk * ak[j];
+          } else {
+            for (std::size_t j = j0; j < j1; ++j) x(j) -= xk * A(k, j);
+          }
+        }
       }
     }
     return;
