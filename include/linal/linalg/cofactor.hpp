@@ -1,10 +1,13 @@
 #pragma once
 /// \file
 /// Closed forms for fixed 1x1 to 4x4 matrices: the determinant by cofactor expansion and the
-/// inverse as adjugate / determinant. Straight-line code, no branches, no heap; the callers
-/// check the result (see inv.hpp) and fall back to pivoted elimination when it is not finite.
+/// inverse as adjugate / determinant. Straight-line code, no heap; inv checks that the
+/// adjugate is accurate (adjugate_is_accurate) and falls back to pivoted elimination otherwise.
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 
 #include "../core/matrix.hpp"
 
@@ -33,31 +36,34 @@ value_t<E> cofactor_det(const E& a) {
   }
 }
 
-/// adjugate(a) / det(a) for a fixed N x N expression, N <= 4. When a is singular or the
-/// adjugate leaves the floating-point range the result holds infinities or NaNs.
+/// The adjugate (transposed cofactor matrix) and the determinant of a fixed N x N matrix.
+template <class T, std::size_t N>
+struct adjugate_and_det {
+  Matrix<T, N, N> adjugate;
+  T det;
+};
+
+/// adj(a) and det(a) for a fixed N x N expression, N <= 4; a^-1 = adj(a) / det(a).
 template <std::size_t N, Expression E>
-Matrix<value_t<E>, N, N> adjugate_inverse(const E& a) {
+adjugate_and_det<value_t<E>, N> adjugate(const E& a) {
   static_assert(N >= 1 && N <= 4);
   using T = value_t<E>;
-  Matrix<T, N, N> b;
+  adjugate_and_det<T, N> r;
+  auto& b = r.adjugate;
   if constexpr (N == 1) {
-    b(0, 0) = T(1) / a(0, 0);
+    b(0, 0) = T(1);
+    r.det = a(0, 0);
   } else if constexpr (N == 2) {
-    const T r = T(1) / (a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0));
-    b(0, 0) = a(1, 1) * r;
-    b(0, 1) = -a(0, 1) * r;
-    b(1, 0) = -a(1, 0) * r;
-    b(1, 1) = a(0, 0) * r;
+    b(0, 0) = a(1, 1), b(0, 1) = -a(0, 1);
+    b(1, 0) = -a(1, 0), b(1, 1) = a(0, 0);
+    r.det = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
   } else if constexpr (N == 3) {
-    const T m00 = a(1, 1) * a(2, 2) - a(1, 2) * a(2, 1), m01 = a(0, 2) * a(2, 1) - a(0, 1) * a(2, 2);
-    const T m02 = a(0, 1) * a(1, 2) - a(0, 2) * a(1, 1), m10 = a(1, 2) * a(2, 0) - a(1, 0) * a(2, 2);
-    const T m11 = a(0, 0) * a(2, 2) - a(0, 2) * a(2, 0), m12 = a(0, 2) * a(1, 0) - a(0, 0) * a(1, 2);
-    const T m20 = a(1, 0) * a(2, 1) - a(1, 1) * a(2, 0), m21 = a(0, 1) * a(2, 0) - a(0, 0) * a(2, 1);
-    const T m22 = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
-    const T r = T(1) / (a(0, 0) * m00 + a(0, 1) * m10 + a(0, 2) * m20);
-    b(0, 0) = m00 * r, b(0, 1) = m01 * r, b(0, 2) = m02 * r;
-    b(1, 0) = m10 * r, b(1, 1) = m11 * r, b(1, 2) = m12 * r;
-    b(2, 0) = m20 * r, b(2, 1) = m21 * r, b(2, 2) = m22 * r;
+    b(0, 0) = a(1, 1) * a(2, 2) - a(1, 2) * a(2, 1), b(0, 1) = a(0, 2) * a(2, 1) - a(0, 1) * a(2, 2);
+    b(0, 2) = a(0, 1) * a(1, 2) - a(0, 2) * a(1, 1), b(1, 0) = a(1, 2) * a(2, 0) - a(1, 0) * a(2, 2);
+    b(1, 1) = a(0, 0) * a(2, 2) - a(0, 2) * a(2, 0), b(1, 2) = a(0, 2) * a(1, 0) - a(0, 0) * a(1, 2);
+    b(2, 0) = a(1, 0) * a(2, 1) - a(1, 1) * a(2, 0), b(2, 1) = a(0, 1) * a(2, 0) - a(0, 0) * a(2, 1);
+    b(2, 2) = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
+    r.det = a(0, 0) * b(0, 0) + a(0, 1) * b(1, 0) + a(0, 2) * b(2, 0);
   } else {
     // The 2x2 minors of rows (0, 1) and of rows (2, 3) give every 3x3 cofactor in three terms.
     const T s0 = a(0, 0) * a(1, 1) - a(1, 0) * a(0, 1), s1 = a(0, 0) * a(1, 2) - a(1, 0) * a(0, 2);
@@ -66,25 +72,47 @@ Matrix<value_t<E>, N, N> adjugate_inverse(const E& a) {
     const T c0 = a(2, 0) * a(3, 1) - a(3, 0) * a(2, 1), c1 = a(2, 0) * a(3, 2) - a(3, 0) * a(2, 2);
     const T c2 = a(2, 0) * a(3, 3) - a(3, 0) * a(2, 3), c3 = a(2, 1) * a(3, 2) - a(3, 1) * a(2, 2);
     const T c4 = a(2, 1) * a(3, 3) - a(3, 1) * a(2, 3), c5 = a(2, 2) * a(3, 3) - a(3, 2) * a(2, 3);
-    const T r = T(1) / (s0 * c5 - s1 * c4 + s2 * c3 + s3 * c2 - s4 * c1 + s5 * c0);
-    b(0, 0) = (a(1, 1) * c5 - a(1, 2) * c4 + a(1, 3) * c3) * r;
-    b(0, 1) = (-a(0, 1) * c5 + a(0, 2) * c4 - a(0, 3) * c3) * r;
-    b(0, 2) = (a(3, 1) * s5 - a(3, 2) * s4 + a(3, 3) * s3) * r;
-    b(0, 3) = (-a(2, 1) * s5 + a(2, 2) * s4 - a(2, 3) * s3) * r;
-    b(1, 0) = (-a(1, 0) * c5 + a(1, 2) * c2 - a(1, 3) * c1) * r;
-    b(1, 1) = (a(0, 0) * c5 - a(0, 2) * c2 + a(0, 3) * c1) * r;
-    b(1, 2) = (-a(3, 0) * s5 + a(3, 2) * s2 - a(3, 3) * s1) * r;
-    b(1, 3) = (a(2, 0) * s5 - a(2, 2) * s2 + a(2, 3) * s1) * r;
-    b(2, 0) = (a(1, 0) * c4 - a(1, 1) * c2 + a(1, 3) * c0) * r;
-    b(2, 1) = (-a(0, 0) * c4 + a(0, 1) * c2 - a(0, 3) * c0) * r;
-    b(2, 2) = (a(3, 0) * s4 - a(3, 1) * s2 + a(3, 3) * s0) * r;
-    b(2, 3) = (-a(2, 0) * s4 + a(2, 1) * s2 - a(2, 3) * s0) * r;
-    b(3, 0) = (-a(1, 0) * c3 + a(1, 1) * c1 - a(1, 2) * c0) * r;
-    b(3, 1) = (a(0, 0) * c3 - a(0, 1) * c1 + a(0, 2) * c0) * r;
-    b(3, 2) = (-a(3, 0) * s3 + a(3, 1) * s1 - a(3, 2) * s0) * r;
-    b(3, 3) = (a(2, 0) * s3 - a(2, 1) * s1 + a(2, 2) * s0) * r;
+    r.det = s0 * c5 - s1 * c4 + s2 * c3 + s3 * c2 - s4 * c1 + s5 * c0;
+    b(0, 0) = a(1, 1) * c5 - a(1, 2) * c4 + a(1, 3) * c3;
+    b(0, 1) = -a(0, 1) * c5 + a(0, 2) * c4 - a(0, 3) * c3;
+    b(0, 2) = a(3, 1) * s5 - a(3, 2) * s4 + a(3, 3) * s3;
+    b(0, 3) = -a(2, 1) * s5 + a(2, 2) * s4 - a(2, 3) * s3;
+    b(1, 0) = -a(1, 0) * c5 + a(1, 2) * c2 - a(1, 3) * c1;
+    b(1, 1) = a(0, 0) * c5 - a(0, 2) * c2 + a(0, 3) * c1;
+    b(1, 2) = -a(3, 0) * s5 + a(3, 2) * s2 - a(3, 3) * s1;
+    b(1, 3) = a(2, 0) * s5 - a(2, 2) * s2 + a(2, 3) * s1;
+    b(2, 0) = a(1, 0) * c4 - a(1, 1) * c2 + a(1, 3) * c0;
+    b(2, 1) = -a(0, 0) * c4 + a(0, 1) * c2 - a(0, 3) * c0;
+    b(2, 2) = a(3, 0) * s4 - a(3, 1) * s2 + a(3, 3) * s0;
+    b(2, 3) = -a(2, 0) * s4 + a(2, 1) * s2 - a(2, 3) * s0;
+    b(3, 0) = -a(1, 0) * c3 + a(1, 1) * c1 - a(1, 2) * c0;
+    b(3, 1) = a(0, 0) * c3 - a(0, 1) * c1 + a(0, 2) * c0;
+    b(3, 2) = -a(3, 0) * s3 + a(3, 1) * s1 - a(3, 2) * s0;
+    b(3, 3) = a(2, 0) * s3 - a(2, 1) * s1 + a(2, 2) * s0;
   }
-  return b;
+  return r;
+}
+
+/// Whether adj / det is an accurate inverse. Cofactor (i, j) is a sum of products of entries
+/// from the rows other than i, so its rounding error is at most a few eps times the product of
+/// those rows' sums of |a|, r; the error of adj / det, measured as LAPACK's inverse test
+/// measures it, is then a few eps times prod(r) / (min(r) ||adj||_inf). Far from singular that
+/// is a small multiple of eps; near singularity the cancellation the adjugate cannot avoid
+/// shows here first, and pivoted elimination must take over.
+template <class T, std::size_t N, Expression E>
+bool adjugate_is_accurate(const E& a, const Matrix<T, N, N>& adj, T det) {
+  using R = real_t<T>;
+  constexpr R safety = 64;  // the bound above assumes every rounding error points the same way
+  R product = 1, smallest = std::numeric_limits<R>::infinity(), adj_norm = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    R row = 0, adj_row = 0;
+    for (std::size_t j = 0; j < N; ++j) row += std::abs(a(i, j)), adj_row += std::abs(adj(i, j));
+    product *= row;
+    smallest = std::min(smallest, row);
+    adj_norm = std::max(adj_norm, adj_row);
+  }
+  // Written so that NaN, a zero determinant and overflow all answer false.
+  return product <= safety * smallest * adj_norm && std::abs(det) > 0 && adj_norm * (1 / std::abs(det)) <= std::numeric_limits<R>::max();
 }
 
 }  // namespace linal::detail

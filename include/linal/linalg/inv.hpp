@@ -27,23 +27,9 @@
 
 namespace linal {
 
-namespace detail {
-
-/// Whether every element of a fixed-size matrix is finite; written as one pass of ANDs so that
-/// the compiler evaluates it with vector compares.
-template <class T, std::size_t N>
-bool all_finite(const Matrix<T, N, N>& m) {
-  bool finite = true;
-  for (std::size_t k = 0; k < N * N; ++k) finite &= std::abs(m.data()[k]) <= std::numeric_limits<real_t<T>>::max();
-  return finite;
-}
-
-}  // namespace detail
-
 /// The inverse of a square matrix (NumPy's inv). A fixed N x N matrix gives a fixed N x N
-/// result without touching the heap: the adjugate over the determinant up to 4 x 4 (checked,
-/// and redone by pivoted elimination when it leaves the floating-point range), elimination
-/// above. A dynamic n x n matrix gives n x n by LU with partial pivoting, O(n^3); 0 x 0 gives
+/// result without touching the heap: the adjugate over the determinant up to 4 x 4 when that
+/// is accurate (far from singular, inside the floating-point range), else pivoted elimination. A dynamic n x n matrix gives n x n by LU with partial pivoting, O(n^3); 0 x 0 gives
 /// 0 x 0. See the file comment for nearly singular matrices.
 /// Throws shape_error for a non-square dynamic matrix (a compile error for a fixed one),
 /// singular_matrix_error (with the zero pivot) for an exactly singular one, and
@@ -57,8 +43,13 @@ auto inv(const E& a) {
     static_assert(X::static_rows == X::static_cols, "linal: inv needs a square matrix");
     constexpr std::size_t n = X::static_rows;
     if constexpr (n <= 4) {
-      const auto b = detail::adjugate_inverse<n>(a);
-      if (detail::all_finite(b)) return b;
+      const auto [adj, d] = detail::adjugate<n>(a);
+      if (detail::adjugate_is_accurate(a, adj, d)) {
+        Matrix<T, n, n> b;
+        const T scale = T(1) / d;
+        for (std::size_t k = 0; k < n * n; ++k) b.data()[k] = adj.data()[k] * scale;
+        return b;
+      }
     }
     detail::require_finite_elements("inv", "a", a);
     const detail::fixed_elimination<T, n> f(a);
