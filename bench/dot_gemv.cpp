@@ -4,11 +4,10 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <linal/kernels.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <linal/kernels.hpp>
 
 #ifdef LINAL_BENCH_WITH_OPENBLAS
 #include <cblas.h>
@@ -49,8 +48,8 @@ void ddot(benchmark::State& state) {
 #ifdef LINAL_BENCH_WITH_EIGEN
     if constexpr (I == impl::eigen) {
       const auto e = static_cast<Eigen::Index>(n);
-      r = Eigen::Map<const Eigen::VectorXd>(x.data(), e).dot(
-          Eigen::Map<const Eigen::VectorXd>(y.data(), e));
+      r = Eigen::Map<const Eigen::VectorXd>(x.data(), e)
+              .dot(Eigen::Map<const Eigen::VectorXd>(y.data(), e));
     }
 #endif
     benchmark::DoNotOptimize(r);

@@ -5,11 +5,10 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <linal/kernels.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <linal/kernels.hpp>
 
 #if defined(__AVX2__) && defined(__FMA__)
 #include <immintrin.h>

@@ -1,12 +1,11 @@
 // linal::kernels::dot and gemv against naive extended-precision references, for contiguous and
 // strided (also negative-stride) vectors and row-major, column-major and strided matrices.
 
-#include <linal/kernels/dot.hpp>
-#include <linal/kernels/gemv.hpp>
-
 #include <catch2/catch.hpp>
 #include <complex>
 #include <limits>
+#include <linal/kernels/dot.hpp>
+#include <linal/kernels/gemv.hpp>
 #include <random>
 
 #include "reference.hpp"
@@ -21,8 +20,8 @@ constexpr layout layouts[] = {layout::row_major, layout::col_major, layout::stri
 
 // A vector is an n x 1 operand: its element stride is the operand's row stride.
 template <class T>
-long double run_gemv(std::size_t m, std::size_t n, layout la, layout lx, layout ly, T alpha,
-                     T beta, std::mt19937& rng) {
+long double run_gemv(std::size_t m, std::size_t n, layout la, layout lx, layout ly, T alpha, T beta,
+                     std::mt19937& rng) {
   operand<T> a(m, n, la, T{}), x(n, 1, lx, T{});
   kernels_test::fill_random(a, rng);
   kernels_test::fill_random(x, rng);
@@ -32,8 +31,7 @@ long double run_gemv(std::size_t m, std::size_t n, layout la, layout lx, layout 
   operand<T> y(m, 1, ly, fill);
   if (beta != T{}) kernels_test::fill_random(y, rng);
   const operand<T> y0 = y;
-  linal::kernels::gemv<T>(m, n, alpha, a.data(), a.rs, a.cs, x.data(), x.rs, beta, y.data(),
-                          y.rs);
+  linal::kernels::gemv<T>(m, n, alpha, a.data(), a.rs, a.cs, x.data(), x.rs, beta, y.data(), y.rs);
   return kernels_test::error_ratio(a, x, y0, y, alpha, beta);
 }
 
@@ -50,7 +48,8 @@ TEMPLATE_TEST_CASE("gemv: sizes 0..40, every layout, alpha and beta", "[kernels]
                    ly = layouts[variant / 9 % 3];
       const TestType alpha = scalars[variant / 27 % 3], beta = scalars[variant / 81 % 3];
       const long double r = run_gemv<TestType>(m, n, la, lx, ly, alpha, beta, rng);
-      if (!(r < threshold)) FAIL("m=" << m << " n=" << n << " variant " << variant << " ratio=" << r);
+      if (!(r < threshold))
+        FAIL("m=" << m << " n=" << n << " variant " << variant << " ratio=" << r);
     }
   SUCCEED();
 }
@@ -79,8 +78,9 @@ TEMPLATE_TEST_CASE("dot: contiguous, strided and reversed", "[kernels][dot]", fl
       long double scale = 0;
       for (std::size_t i = 0; i < n; ++i) {
         const auto p = static_cast<std::ptrdiff_t>(i);
-        expect += kernels_test::multiply(kernels_test::widen(px[p * s.incx]),
-                                         kernels_test::widen(y[static_cast<std::size_t>(p * s.incy)]));
+        expect +=
+            kernels_test::multiply(kernels_test::widen(px[p * s.incx]),
+                                   kernels_test::widen(y[static_cast<std::size_t>(p * s.incy)]));
         scale += kernels_test::magnitude(px[p * s.incx]) *
                  kernels_test::magnitude(y[static_cast<std::size_t>(p * s.incy)]);
       }

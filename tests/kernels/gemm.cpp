@@ -1,11 +1,10 @@
 // linal::kernels::gemm against a naive extended-precision product, on every path: unpacked small
 // products, packed and blocked ones, edge tiles, threads, transposed and strided operands.
 
-#include <linal/kernels/gemm.hpp>
-
 #include <catch2/catch.hpp>
 #include <complex>
 #include <limits>
+#include <linal/kernels/gemm.hpp>
 #include <random>
 
 #include "reference.hpp"
@@ -19,8 +18,8 @@ namespace {
 constexpr long double threshold = 30;
 
 template <class T>
-long double run_gemm(std::size_t m, std::size_t n, std::size_t k, layout la, layout lb,
-                     layout lc, T alpha, T beta, std::mt19937& rng) {
+long double run_gemm(std::size_t m, std::size_t n, std::size_t k, layout la, layout lb, layout lc,
+                     T alpha, T beta, std::mt19937& rng) {
   operand<T> a(m, k, la, T{}), b(k, n, lb, T{});
   kernels_test::fill_random(a, rng);
   kernels_test::fill_random(b, rng);
@@ -52,8 +51,7 @@ TEST_CASE("gemm double: every m, n, k in 1..40, beta = 0 over NaN", "[kernels][g
   SUCCEED();
 }
 
-TEST_CASE("gemm float: every m, n, k in 1..40, mixed layouts, alpha and beta",
-          "[kernels][gemm]") {
+TEST_CASE("gemm float: every m, n, k in 1..40, mixed layouts, alpha and beta", "[kernels][gemm]") {
   std::mt19937 rng(2);
   std::size_t variant = 0;
   for (std::size_t m = 1; m <= 40; ++m)
@@ -63,8 +61,8 @@ TEST_CASE("gemm float: every m, n, k in 1..40, mixed layouts, alpha and beta",
                      lc = layouts[variant / 9 % 3];
         const long double r = run_gemm<float>(m, n, k, la, lb, lc, -1.5f, 0.5f, rng);
         if (!(r < threshold))
-          FAIL("m=" << m << " n=" << n << " k=" << k << " layouts " << int(la) << int(lb)
-                    << int(lc) << " ratio=" << r);
+          FAIL("m=" << m << " n=" << n << " k=" << k << " layouts " << int(la) << int(lb) << int(lc)
+                    << " ratio=" << r);
       }
   SUCCEED();
 }
@@ -126,8 +124,8 @@ TEST_CASE("gemm: threads give the same accuracy, also inside a caller's parallel
   for (const int t : {1, 2, 3}) {
     linal::set_num_threads(t);
     REQUIRE(linal::get_num_threads() == t);
-    REQUIRE(run_gemm<double>(301, 203, 280, layout::row_major, layout::col_major,
-                             layout::row_major, 1.0, 0.5, rng) < threshold);
+    REQUIRE(run_gemm<double>(301, 203, 280, layout::row_major, layout::col_major, layout::row_major,
+                             1.0, 0.5, rng) < threshold);
   }
   linal::set_num_threads(2);
   bool all_good = true;

@@ -1,12 +1,11 @@
 // The user-facing products dot, vdot, matmul and outer: NumPy's shapes and results, views and
 // transposes read in place, fixed sizes, and the shape errors.
 
-#include <linal/core.hpp>
-#include <linal/kernels.hpp>
-
 #include <catch2/catch.hpp>
 #include <complex>
 #include <limits>
+#include <linal/core.hpp>
+#include <linal/kernels.hpp>
 #include <type_traits>
 
 namespace {
@@ -37,7 +36,8 @@ Matrix<double> naive(const X& a, const Y& b) {
 Matrix<double> counting(std::size_t m, std::size_t n, double start) {
   Matrix<double> a(m, n);
   for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t j = 0; j < n; ++j) a(i, j) = start + 0.25 * static_cast<double>(i * n + j) - 0.01 * static_cast<double>(j * j);
+    for (std::size_t j = 0; j < n; ++j)
+      a(i, j) = start + 0.25 * static_cast<double>(i * n + j) - 0.01 * static_cast<double>(j * j);
   return a;
 }
 
@@ -91,7 +91,8 @@ TEST_CASE("fixed-size products are unrolled and stay fixed-size", "[products][ma
   Matrix<double, 8, 5> a;
   Matrix<double, 5, 7> b;
   for (std::size_t i = 0; i < 8; ++i)
-    for (std::size_t j = 0; j < 5; ++j) a(i, j) = static_cast<double>(i) - 0.5 * static_cast<double>(j);
+    for (std::size_t j = 0; j < 5; ++j)
+      a(i, j) = static_cast<double>(i) - 0.5 * static_cast<double>(j);
   for (std::size_t i = 0; i < 5; ++i)
     for (std::size_t j = 0; j < 7; ++j) b(i, j) = static_cast<double>(i * j) + 1;
   const auto c = linal::matmul(a, b);
@@ -111,13 +112,16 @@ TEST_CASE("fixed-size products are unrolled and stay fixed-size", "[products][ma
 
 TEST_CASE("matmul shape errors name the function and both shapes", "[products][errors]") {
   const Matrix<double> a(2, 3), b(2, 3);
-  REQUIRE_THROWS_MATCHES(linal::matmul(a, b), linal::shape_error,
-                         Catch::Message("matmul: (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)"));
+  REQUIRE_THROWS_MATCHES(
+      linal::matmul(a, b), linal::shape_error,
+      Catch::Message("matmul: (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)"));
   const Vector<double> v(4);
-  REQUIRE_THROWS_MATCHES(linal::matmul(a, v), linal::shape_error,
-                         Catch::Message("matmul: (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)"));
-  REQUIRE_THROWS_MATCHES(linal::matmul(v, a), linal::shape_error,
-                         Catch::Message("matmul: (4,) and (2,3) not aligned: 4 (dim 0) != 2 (dim 0)"));
+  REQUIRE_THROWS_MATCHES(
+      linal::matmul(a, v), linal::shape_error,
+      Catch::Message("matmul: (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)"));
+  REQUIRE_THROWS_MATCHES(
+      linal::matmul(v, a), linal::shape_error,
+      Catch::Message("matmul: (4,) and (2,3) not aligned: 4 (dim 0) != 2 (dim 0)"));
   REQUIRE_THROWS_AS(linal::dot(v, Vector<double>(3)), linal::shape_error);
   REQUIRE_THROWS_MATCHES(linal::dot(v, Vector<double>(3)), linal::shape_error,
                          Catch::Message("dot: (4,) and (3,) not aligned: 4 (dim 0) != 3 (dim 0)"));
@@ -162,6 +166,6 @@ TEST_CASE("matmul of integer and complex matrices", "[products][matmul]") {
   using C = std::complex<double>;
   const Matrix<C> z{{C(0, 1), C(1, 0)}, {C(2, 0), C(0, -1)}};
   const Matrix<C> z2 = linal::matmul(z, z);
-  REQUIRE(z2(0, 0) == C(1, 0));   // i*i + 1*2
-  REQUIRE(z2(0, 1) == C(0, 0));   // i*1 + 1*(-i)
+  REQUIRE(z2(0, 0) == C(1, 0));  // i*i + 1*2
+  REQUIRE(z2(0, 1) == C(0, 0));  // i*1 + 1*(-i)
 }

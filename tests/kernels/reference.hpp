@@ -20,9 +20,9 @@ struct is_complex<std::complex<T>> : std::true_type {};
 /// The type the reference computes in: long double for real floating types, complex<long double>
 /// for complex ones, long long for integers (exact).
 template <class T>
-using wide_t = std::conditional_t<
-    is_complex<T>::value, std::complex<long double>,
-    std::conditional_t<std::is_floating_point_v<T>, long double, long long>>;
+using wide_t =
+    std::conditional_t<is_complex<T>::value, std::complex<long double>,
+                       std::conditional_t<std::is_floating_point_v<T>, long double, long long>>;
 
 template <class T>
 wide_t<T> widen(T x) {
@@ -46,7 +46,8 @@ W multiply(W x, W y) {
 template <class T>
 long double magnitude(T x) {
   if constexpr (is_complex<T>::value)
-    return std::abs(static_cast<long double>(x.real())) + std::abs(static_cast<long double>(x.imag()));
+    return std::abs(static_cast<long double>(x.real())) +
+           std::abs(static_cast<long double>(x.imag()));
   else
     return std::abs(static_cast<long double>(x));
 }
@@ -76,9 +77,18 @@ struct operand {
   operand(std::size_t r, std::size_t c, layout l, T fill) : rows(r), cols(c) {
     const auto pr = static_cast<std::ptrdiff_t>(r), pc = static_cast<std::ptrdiff_t>(c);
     switch (l) {
-      case layout::row_major: rs = pc + 3; cs = 1; break;
-      case layout::col_major: rs = 1; cs = pr + 2; break;
-      case layout::strided: rs = 2 * pc + 1; cs = 2; break;
+      case layout::row_major:
+        rs = pc + 3;
+        cs = 1;
+        break;
+      case layout::col_major:
+        rs = 1;
+        cs = pr + 2;
+        break;
+      case layout::strided:
+        rs = 2 * pc + 1;
+        cs = 2;
+        break;
     }
     buf.assign(offset + static_cast<std::size_t>((pr - 1) * rs + (pc - 1) * cs) + 1 + 7, fill);
   }
@@ -157,7 +167,8 @@ long double error_ratio(const operand<T>& a, const operand<T>& b, const operand<
       inside[c.offset + static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) * c.rs +
                                                  static_cast<std::ptrdiff_t>(j) * c.cs)] = true;
   for (std::size_t x = 0; x < c.buf.size(); ++x)
-    if (!inside[x] && !same_value(c.buf[x], c0.buf[x])) return std::numeric_limits<long double>::infinity();
+    if (!inside[x] && !same_value(c.buf[x], c0.buf[x]))
+      return std::numeric_limits<long double>::infinity();
   return worst;
 }
 

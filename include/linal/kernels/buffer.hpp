@@ -13,7 +13,7 @@ class scratch {
   /// A 64-byte aligned block of at least `bytes` bytes, valid until the next call.
   void* get(std::size_t bytes) {
     if (bytes > size_) {
-      data_.reset(static_cast<std::byte*>(::operator new(bytes, std::align_val_t{alignment})));
+      data_.reset(static_cast<std::byte*>(::operator new (bytes, std::align_val_t{alignment})));
       size_ = bytes;
     }
     return data_.get();
@@ -22,7 +22,7 @@ class scratch {
  private:
   static constexpr std::size_t alignment = 64;
   struct release {
-    void operator()(std::byte* p) const { ::operator delete(p, std::align_val_t{alignment}); }
+    void operator()(std::byte* p) const { ::operator delete (p, std::align_val_t{alignment}); }
   };
   std::unique_ptr<std::byte, release> data_;
   std::size_t size_ = 0;

@@ -50,8 +50,8 @@ void tile(std::size_t rows, std::size_t cols, std::size_t k, T alpha, const T* a
 
 /// C block (mb x nb) from a packed A block and a packed B panel, both of depth kb.
 template <class K, class T>
-void macro_kernel(std::size_t mb, std::size_t nb, std::size_t kb, T alpha, const T* ap,
-                  const T* bp, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+void macro_kernel(std::size_t mb, std::size_t nb, std::size_t kb, T alpha, const T* ap, const T* bp,
+                  T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
   for (std::size_t j = 0; j < nb; j += K::nr) {
     const T* b = bp + j * kb;
     const std::size_t cols = std::min(K::nr, nb - j);
@@ -121,18 +121,19 @@ void gemm_packed_rows(std::size_t m0, std::size_t m1, std::size_t n, std::size_t
       const std::size_t kb = std::min(bk.kc, k - pc);
       barrier();  // nobody still reads the previous panel
       if (p0 < p1)
-        pack_panels<K::nr>(p1 - p0, kb,
-                           b + static_cast<std::ptrdiff_t>(pc) * brs +
-                               static_cast<std::ptrdiff_t>(jc + p0) * bcs,
-                           bcs, brs, bp + p0 * kb);
+        pack_panels<K::nr>(
+            p1 - p0, kb,
+            b + static_cast<std::ptrdiff_t>(pc) * brs + static_cast<std::ptrdiff_t>(jc + p0) * bcs,
+            bcs, brs, bp + p0 * kb);
       barrier();  // the whole panel is packed
       // Later slices accumulate onto what the first one wrote.
       const T beta_k = pc == 0 ? beta : T{1};
       for (std::size_t ic = m0; ic < m1; ic += bk.mc) {
         const std::size_t mb = std::min(bk.mc, m1 - ic);
         pack_panels<K::mr>(
-            mb, kb, a + static_cast<std::ptrdiff_t>(ic) * ars + static_cast<std::ptrdiff_t>(pc) * acs,
-            ars, acs, ap);
+            mb, kb,
+            a + static_cast<std::ptrdiff_t>(ic) * ars + static_cast<std::ptrdiff_t>(pc) * acs, ars,
+            acs, ap);
         macro_kernel<K>(
             mb, nb, kb, alpha, ap, bp, beta_k,
             c + static_cast<std::ptrdiff_t>(ic) * crs + static_cast<std::ptrdiff_t>(jc) * ccs, crs,
@@ -154,8 +155,8 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* 
   bk.kc = std::min(bk.kc, k);
   T* const bp = static_cast<T*>(b_scratch().get(bk.nc * bk.kc * sizeof(T)));
   if (threads <= 1) {
-    gemm_packed_rows<K>(0, m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp,
-                        0, 1);
+    gemm_packed_rows<K>(0, m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp, 0,
+                        1);
     return;
   }
 #ifdef _OPENMP
@@ -215,8 +216,8 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a, std:
   }
   const std::size_t by_work = std::max<std::size_t>(1, work / detail::flops_per_thread);
   const std::size_t by_rows = (m + K::mr - 1) / K::mr;
-  const int threads = static_cast<int>(std::min({static_cast<std::size_t>(
-      detail::threads_for_call()), by_work, by_rows}));
+  const int threads = static_cast<int>(
+      std::min({static_cast<std::size_t>(detail::threads_for_call()), by_work, by_rows}));
   detail::gemm_packed<K>(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, beta, c, c_rs, c_cs,
                          threads);
 }

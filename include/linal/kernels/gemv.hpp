@@ -13,8 +13,8 @@ namespace detail {
 /// y += alpha * A x for column-major A (unit row stride) and contiguous y: four columns per pass
 /// over y, which the compiler turns into vector FMAs, so y is loaded and stored n/4 times.
 template <class T>
-void gemv_columns(std::size_t m, std::size_t n, T alpha, const T* a, std::ptrdiff_t acs,
-                  const T* x, std::ptrdiff_t incx, T* y) {
+void gemv_columns(std::size_t m, std::size_t n, T alpha, const T* a, std::ptrdiff_t acs, const T* x,
+                  std::ptrdiff_t incx, T* y) {
   std::size_t j = 0;
   for (; j + 4 <= n; j += 4) {
     const T* a0 = a + static_cast<std::ptrdiff_t>(j) * acs;
@@ -41,8 +41,7 @@ void gemv_columns(std::size_t m, std::size_t n, T alpha, const T* a, std::ptrdif
 /// in BLAS. y must not overlap A or x. O(m n), no allocation.
 template <class T>
 void gemv(std::size_t m, std::size_t n, T alpha, const T* a, std::ptrdiff_t a_rs,
-          std::ptrdiff_t a_cs, const T* x, std::ptrdiff_t incx, T beta, T* y,
-          std::ptrdiff_t incy) {
+          std::ptrdiff_t a_cs, const T* x, std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy) {
   if (n == 0 || alpha == T{} || (a_rs == 1 && a_cs != 1 && incy == 1)) {
     for (std::size_t i = 0; i < m; ++i) {
       T& yi = y[static_cast<std::ptrdiff_t>(i) * incy];

@@ -21,8 +21,9 @@ struct fma_kernel {
   // Inlined into both entry points so that the packed one sees constant strides.
   [[gnu::always_inline]] static inline void compute(std::size_t k, const T* a, std::ptrdiff_t ars,
                                                     std::ptrdiff_t acs, const T* b,
-                                                    std::ptrdiff_t brs, const T& alpha, const T& beta, T* c,
-                                                    std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+                                                    std::ptrdiff_t brs, const T& alpha,
+                                                    const T& beta, T* c, std::ptrdiff_t crs,
+                                                    std::ptrdiff_t ccs) {
     // Named accumulators, not an array: GCC keeps an array of vectors in memory across the loop.
     R c00 = V::zero(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
     R c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;

@@ -27,7 +27,8 @@ void pack_panels(std::size_t rows, std::size_t k, const T* src, std::ptrdiff_t r
       // Walk each source row along its own stride (contiguous when cs == 1).
       for (std::size_t i = 0; i < h; ++i) {
         const T* row = s + static_cast<std::ptrdiff_t>(i) * rs;
-        for (std::size_t p = 0; p < k; ++p) dst[p * W + i] = row[static_cast<std::ptrdiff_t>(p) * cs];
+        for (std::size_t p = 0; p < k; ++p)
+          dst[p * W + i] = row[static_cast<std::ptrdiff_t>(p) * cs];
       }
       for (std::size_t p = 0; p < k; ++p)
         for (std::size_t i = h; i < W; ++i) dst[p * W + i] = T{};

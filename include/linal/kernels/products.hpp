@@ -75,8 +75,9 @@ template <class A, class B>
 constexpr void check_vector_pair() {
   static_assert(VectorExpression<A> && VectorExpression<B>,
                 "linal: dot, vdot and outer take vectors (one row or one column); use matmul");
-  static_assert(std::is_same_v<value_t<A>, value_t<B>>,
-                "linal: product operands must have the same element type; convert one with .cast<T>()");
+  static_assert(
+      std::is_same_v<value_t<A>, value_t<B>>,
+      "linal: product operands must have the same element type; convert one with .cast<T>()");
 }
 
 template <class T>
@@ -92,7 +93,8 @@ template <std::size_t K, class A, class B>
 auto fixed_entry(const A& a, const B& b, std::size_t i, std::size_t j) {
   return [&]<std::size_t... P>(std::index_sequence<P...>) {
     return (kernels::detail::multiply<value_t<A>>(a(i, P), b(P, j)) + ...);
-  }(std::make_index_sequence<K>{});
+  }
+  (std::make_index_sequence<K>{});
 }
 
 /// Every entry of a small fixed-size product, unrolled at compile time: no loop, no heap.
@@ -100,7 +102,8 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class C
 void fixed_product(const A& a, const B& b, C& c) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((c(I / N, I % N) = fixed_entry<K>(a, b, I / N, I % N)), ...);
-  }(std::make_index_sequence<M * N>{});
+  }
+  (std::make_index_sequence<M * N>{});
 }
 
 inline constexpr std::size_t unrolled_limit = 8;
@@ -128,7 +131,7 @@ value_t<A> dot(const A& u, const B& v) {
   if constexpr (Strided<A> && Strided<B>) {
     const auto stride = [](const auto& x) {
       return static_cast<std::ptrdiff_t>(detail::is_column_type<decltype(x)> ? x.row_stride()
-                                                                              : x.col_stride());
+                                                                             : x.col_stride());
     };
     return kernels::dot<T>(detail::vector_length(u), u.data(), stride(u), v.data(), stride(v));
   } else {
@@ -189,8 +192,9 @@ auto matmul(const A& a, const B& b) {
   using T = value_t<A>;
   using X = std::remove_cvref_t<A>;
   using Y = std::remove_cvref_t<B>;
-  static_assert(std::is_same_v<T, value_t<B>>,
-                "linal: matmul operands must have the same element type; convert one with .cast<T>()");
+  static_assert(
+      std::is_same_v<T, value_t<B>>,
+      "linal: matmul operands must have the same element type; convert one with .cast<T>()");
   constexpr bool a_vector = detail::is_column_type<A>;
   constexpr bool b_vector = detail::is_column_type<B>;
   // The contracted extent: a vector's length on the left, otherwise its columns.
@@ -199,8 +203,8 @@ auto matmul(const A& a, const B& b) {
                 "linal: matmul needs the left operand's columns to equal the right operand's rows");
   const std::size_t k = a_vector ? a.rows() : a.cols();
   if (k != b.rows())
-    throw shape_error(detail::not_aligned("matmul", detail::shape_string(a), detail::shape_string(b),
-                                          k, a_vector ? 0 : 1, b.rows()));
+    throw shape_error(detail::not_aligned("matmul", detail::shape_string(a),
+                                          detail::shape_string(b), k, a_vector ? 0 : 1, b.rows()));
 
   if constexpr (a_vector && b_vector) {
     return dot(a, b);
@@ -224,8 +228,8 @@ auto matmul(const A& a, const B& b) {
         if constexpr (b_vector)
           kernels::gemv<T>(a.rows(), k, T(1), pa, ars, acs, pb, brs, T(0), c.data(), 1);
         else
-          kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0),
-                           c.data(), c.row_stride(), 1);
+          kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0), c.data(),
+                           c.row_stride(), 1);
       });
     });
     return c;

@@ -16,7 +16,9 @@ inline std::atomic<int> requested_threads{0};
 
 /// Sets how many threads linal's products may use; n <= 0 restores the default (OMP_NUM_THREADS,
 /// else the number of cores). Without OpenMP every product runs on the calling thread. O(1).
-inline void set_num_threads(int n) noexcept { detail::requested_threads = n > 0 ? n : 0; }
+inline void set_num_threads(int n) noexcept {
+  detail::requested_threads = n > 0 ? n : 0;
+}
 
 /// The number of threads linal's products may use: the value of set_num_threads, else
 /// OpenMP's default, else 1 when linal was compiled without OpenMP. O(1).
