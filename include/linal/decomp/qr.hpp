@@ -40,8 +40,10 @@ inline constexpr pivoting_t pivoting{};
 
 namespace decomp_detail {
 
-// Columns per panel of the blocked factorization, and the width below which it is unblocked.
-inline constexpr std::size_t qr_block = 32;
+// Columns per panel of the blocked factorization, and the width below which a panel is
+// factored one column at a time.
+inline constexpr std::size_t qr_block = 64;
+inline constexpr std::size_t qr_leaf = 16;
 
 /// Unblocked Householder QR of the m x n row-major block at a (LAPACK's geqr2): R on and above
 /// the diagonal, reflector vectors below it, tau[j] for j < min(m, n).
@@ -63,19 +65,43 @@ void qr_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau
   }
 }
 
+/// Householder QR of a panel of n columns (n small against m), recursively (Elmroth and
+/// Gustavson): factor the left half, update the right half with the left half's block
+/// reflector, factor the rest. The narrowest panels are factored in a contiguous copy, where
+/// each column's elements share pages instead of each taking one.
+template <class T>
+void qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, std::vector<T>& work) {
+  if (n <= qr_leaf || m <= qr_leaf) {
+    if (static_cast<std::ptrdiff_t>(n) == lda) {
+      qr_unblocked(m, n, a, lda, tau, work);
+      return;
+    }
+    std::vector<T> panel(m * n);
+    for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel.data() + i * n);
+    qr_unblocked(m, n, panel.data(), static_cast<std::ptrdiff_t>(n), tau, work);
+    for (std::size_t i = 0; i < m; ++i) std::copy_n(panel.data() + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
+    return;
+  }
+  const std::size_t n1 = n / 2;
+  qr_panel(m, n1, a, lda, tau, work);
+  householder::block_reflector<T> left(m, n1, a, lda, std::ptrdiff_t(1), tau);
+  left.apply_left(true, n - n1, a + n1, lda, std::ptrdiff_t(1));
+  qr_panel(m - n1, n - n1, a + static_cast<std::ptrdiff_t>(n1) * lda + static_cast<std::ptrdiff_t>(n1), lda, tau + n1, work);
+}
+
 /// Blocked Householder QR of the m x n row-major block (LAPACK's geqrf).
 template <class T>
 void qr_blocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau) {
   const std::size_t k = std::min(m, n);
   std::vector<T> work;
-  if (k <= qr_block || n <= qr_block) {
+  if (k <= qr_leaf || n <= qr_leaf) {
     qr_unblocked(m, n, a, lda, tau, work);
     return;
   }
   for (std::size_t j = 0; j < k; j += qr_block) {
     const std::size_t jb = std::min(qr_block, k - j);
     T* panel = a + static_cast<std::ptrdiff_t>(j) * lda + static_cast<std::ptrdiff_t>(j);
-    qr_unblocked(m - j, jb, panel, lda, tau + j, work);
+    qr_panel(m - j, jb, panel, lda, tau + j, work);
     if (j + jb < n) {
       householder::block_reflector<T> block(m - j, jb, panel, lda, std::ptrdiff_t(1), tau + j);
       block.apply_left(true, n - j - jb, panel + jb, lda, std::ptrdiff_t(1));
