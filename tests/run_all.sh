@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make python3 clang libclang-rt-14-dev catch2 libbenchmark-dev libeigen3-dev libopenblas-dev liblapacke-dev doxygen)
+packages=(cmake g++ make python3 clang libclang-rt-14-dev catch2 libbenchmark-dev libeigen3-dev libopenblas-dev liblapacke-dev doxygen valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
