@@ -53,7 +53,7 @@ TEMPLATE_TEST_CASE("cholesky: Hermitian complex matrices", "[decomp][cholesky]",
 TEMPLATE_TEST_CASE("cholesky: hard positive definite matrices", "[decomp][cholesky]", float, double) {
   using T = TestType;
   const bool is_double = std::is_same_v<T, double>;
-  const std::size_t n = 80;
+  const std::size_t n = 200;  // large enough for every blocked path
   struct named {
     const char* name;
     Matrix<T> a;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #include "../../kernels/gemm.hpp"
 
@@ -80,6 +81,18 @@ void solve_triangular_right(bool lower, bool unit, std::size_t m, std::size_t n,
     return a[static_cast<std::ptrdiff_t>(i) * ars + static_cast<std::ptrdiff_t>(j) * acs];
   };
   auto col = [&](std::size_t j) { return b + static_cast<std::ptrdiff_t>(j) * bcs; };
+  if (n <= trsm_leaf && m >= 4 * n && acs == 1 && bcs == 1) {
+    // Many rows against a small triangle: invert the triangle once and let gemm apply it
+    // (as OpenBLAS's trsm does with its diagonal blocks), instead of m short substitutions.
+    std::vector<T> inverse(n * n, T(0)), rows(m * n);
+    for (std::size_t k = 0; k < n; ++k) inverse[k * n + k] = T(1);
+    solve_triangular_left(lower, unit, n, n, a, ars, acs, inverse.data(), static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1));
+    for (std::size_t i = 0; i < m; ++i)
+      std::copy_n(b + static_cast<std::ptrdiff_t>(i) * brs, n, rows.data() + i * n);
+    kernels::gemm(m, n, n, T(1), rows.data(), static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), inverse.data(),
+                  static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), T(0), b, brs, std::ptrdiff_t(1));
+    return;
+  }
   if (n <= trsm_leaf) {
     // Multiplying by reciprocals (as BLAS's right-side trsm does) and interleaving a few rows
     // of B keeps the chain of dependent updates within each row from stalling the pipeline.
