@@ -5,6 +5,7 @@
 /// adjugate is accurate (adjugate_is_accurate) and falls back to pivoted elimination otherwise.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -94,25 +95,30 @@ adjugate_and_det<value_t<E>, N> adjugate(const E& a) {
 }
 
 /// Whether adj / det is an accurate inverse. Cofactor (i, j) is a sum of products of entries
-/// from the rows other than i, so its rounding error is at most a few eps times the product of
-/// those rows' sums of |a|, r; the error of adj / det, measured as LAPACK's inverse test
-/// measures it, is then a few eps times prod(r) / (min(r) ||adj||_inf). Far from singular that
-/// is a small multiple of eps; near singularity the cancellation the adjugate cannot avoid
-/// shows here first, and pivoted elimination must take over.
+/// from the columns other than j, so its rounding error is at most a few eps times the product
+/// of those columns' sums of |a|, c; the error of adj / det, measured as LAPACK's inverse test
+/// measures it, is then at most a few eps times prod(c) / (min(c) max|adj_ij|). Far from
+/// singular that is a small multiple of eps; near singularity the cancellation the adjugate
+/// cannot avoid shows here first, and pivoted elimination must take over. Column sums and
+/// element maxima run down the rows of row-major storage, in SIMD registers.
 template <class T, std::size_t N, Expression E>
 bool adjugate_is_accurate(const E& a, const Matrix<T, N, N>& adj, T det) {
   using R = real_t<T>;
   constexpr R safety = 64;  // the bound above assumes every rounding error points the same way
-  R product = 1, smallest = std::numeric_limits<R>::infinity(), adj_norm = 0;
-  for (std::size_t i = 0; i < N; ++i) {
-    R row = 0, adj_row = 0;
-    for (std::size_t j = 0; j < N; ++j) row += std::abs(a(i, j)), adj_row += std::abs(adj(i, j));
-    product *= row;
-    smallest = std::min(smallest, row);
-    adj_norm = std::max(adj_norm, adj_row);
+  std::array<R, N> column{}, largest{};
+  for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t j = 0; j < N; ++j) {
+      column[j] += std::abs(a(i, j));
+      largest[j] = std::max(largest[j], R(std::abs(adj(i, j))));
+    }
+  R product = column[0], smallest = column[0], adj_max = largest[0];
+  for (std::size_t j = 1; j < N; ++j) {
+    product *= column[j];
+    smallest = std::min(smallest, column[j]);
+    adj_max = std::max(adj_max, largest[j]);
   }
   // Written so that NaN, a zero determinant and overflow all answer false.
-  return product <= safety * smallest * adj_norm && std::abs(det) > 0 && adj_norm * (1 / std::abs(det)) <= std::numeric_limits<R>::max();
+  return product <= safety * smallest * adj_max && adj_max * (1 / std::abs(det)) <= std::numeric_limits<R>::max();
 }
 
 }  // namespace linal::detail

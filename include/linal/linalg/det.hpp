@@ -31,15 +31,16 @@ detail::floating_t<value_t<E>> det(const E& a) {
   if constexpr (detail::FixedShape<E>) {
     static_assert(X::static_rows == X::static_cols, "linal: det needs a square matrix");
     constexpr std::size_t n = X::static_rows;
-    const auto converted = a.template cast<F>();
     if constexpr (n <= 4) {
-      const F d = detail::cofactor_det<n>(converted);
-      if (std::isfinite(std::abs(d))) return d;
+      F d;
+      if constexpr (std::is_same_v<F, value_t<E>>) d = detail::cofactor_det<n>(a);
+      else d = detail::cofactor_det<n>(a.template cast<F>());
+      if (std::isfinite(d)) return d;
     }
     // Cofactor products left the floating-point range (or the input is not finite): the
     // pivoted elimination scales as it goes.
     detail::require_finite_elements("det", "a", a);
-    return detail::fixed_elimination<F, n>(converted).det();
+    return detail::fixed_elimination<F, n>(a.template cast<F>()).det();
   } else {
     detail::require_square_matrix("det", a);
     detail::require_finite_elements("det", "a", a);

@@ -27,6 +27,20 @@
 
 namespace linal {
 
+namespace detail {
+
+/// The fixed-size inverse by pivoted elimination: kept out of line from inv's closed form so
+/// that the common path stays small.
+template <class T, std::size_t N, Expression E>
+Matrix<T, N, N> inverse_by_elimination(const E& a) {
+  require_finite_elements("inv", "a", a);
+  const fixed_elimination<T, N> f(a);
+  if (f.first_zero_pivot() != N) throw zero_pivot_error("inv", f.first_zero_pivot());
+  return f.template solve<N>(eye<T, N>());
+}
+
+}  // namespace detail
+
 /// The inverse of a square matrix (NumPy's inv). A fixed N x N matrix gives a fixed N x N
 /// result without touching the heap: the adjugate over the determinant up to 4 x 4 when that
 /// is accurate (far from singular, inside the floating-point range), else pivoted elimination. A dynamic n x n matrix gives n x n by LU with partial pivoting, O(n^3); 0 x 0 gives
@@ -51,10 +65,7 @@ auto inv(const E& a) {
         return b;
       }
     }
-    detail::require_finite_elements("inv", "a", a);
-    const detail::fixed_elimination<T, n> f(a);
-    if (f.first_zero_pivot() != n) throw detail::zero_pivot_error("inv", f.first_zero_pivot());
-    return f.template solve<n>(eye<T, n>());
+    return detail::inverse_by_elimination<T, n>(a);
   } else {
     detail::require_square_matrix("inv", a);
     detail::require_finite_elements("inv", "a", a);

@@ -1,0 +1,94 @@
+// Fixed 3x3 and 4x4 inv and det: linal's closed forms against Eigen's Matrix3d/Matrix4d, on the
+// same well-conditioned random matrices. A small pool of matrices is cycled so that the
+// compiler cannot hoist the work out of the loop.
+#include <benchmark/benchmark.h>
+
+#include <linal/linal.hpp>
+
+#include <array>
+#include <cstddef>
+#include <random>
+
+#ifdef LINAL_BENCH_WITH_EIGEN
+#include <Eigen/Dense>
+#endif
+
+namespace {
+
+constexpr std::size_t pool = 64;
+
+template <std::size_t N>
+std::array<linal::Matrix<double, N, N>, pool> random_pool() {
+  std::mt19937_64 rng(42);
+  std::normal_distribution<double> normal;
+  std::array<linal::Matrix<double, N, N>, pool> mats;
+  for (auto& m : mats) {
+    for (auto& x : m) x = normal(rng);
+    for (std::size_t i = 0; i < N; ++i) m(i, i) += 2.0 * static_cast<double>(N);  // well conditioned
+  }
+  return mats;
+}
+
+template <std::size_t N>
+void inv_linal(benchmark::State& state) {
+  const auto mats = random_pool<N>();
+  std::size_t k = 0;
+  for (auto _ : state) {
+    auto r = linal::inv(mats[k++ % pool]);
+    benchmark::DoNotOptimize(r);
+  }
+}
+template <std::size_t N>
+void det_linal(benchmark::State& state) {
+  const auto mats = random_pool<N>();
+  std::size_t k = 0;
+  for (auto _ : state) {
+    double d = linal::det(mats[k++ % pool]);
+    benchmark::DoNotOptimize(d);
+  }
+}
+
+#ifdef LINAL_BENCH_WITH_EIGEN
+template <std::size_t N>
+std::array<Eigen::Matrix<double, int(N), int(N)>, pool> eigen_pool() {
+  const auto mats = random_pool<N>();
+  std::array<Eigen::Matrix<double, int(N), int(N)>, pool> out;
+  for (std::size_t p = 0; p < pool; ++p)
+    for (std::size_t i = 0; i < N; ++i)
+      for (std::size_t j = 0; j < N; ++j) out[p](int(i), int(j)) = mats[p](i, j);
+  return out;
+}
+template <std::size_t N>
+void inv_eigen(benchmark::State& state) {
+  const auto mats = eigen_pool<N>();
+  std::size_t k = 0;
+  for (auto _ : state) {
+    Eigen::Matrix<double, int(N), int(N)> r = mats[k++ % pool].inverse();
+    benchmark::DoNotOptimize(r);
+  }
+}
+template <std::size_t N>
+void det_eigen(benchmark::State& state) {
+  const auto mats = eigen_pool<N>();
+  std::size_t k = 0;
+  for (auto _ : state) {
+    double d = mats[k++ % pool].determinant();
+    benchmark::DoNotOptimize(d);
+  }
+}
+#endif
+
+}  // namespace
+
+BENCHMARK(inv_linal<3>)->Name("inv/linal/3");
+BENCHMARK(inv_linal<4>)->Name("inv/linal/4");
+BENCHMARK(det_linal<3>)->Name("det/linal/3");
+BENCHMARK(det_linal<4>)->Name("det/linal/4");
+#ifdef LINAL_BENCH_WITH_EIGEN
+BENCHMARK(inv_eigen<3>)->Name("inv/eigen/3");
+BENCHMARK(inv_eigen<4>)->Name("inv/eigen/4");
+BENCHMARK(det_eigen<3>)->Name("det/eigen/3");
+BENCHMARK(det_eigen<4>)->Name("det/eigen/4");
+#endif
+
+BENCHMARK_MAIN();
