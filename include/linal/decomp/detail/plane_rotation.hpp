@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 
 namespace linal::detail {
 
@@ -16,13 +17,24 @@ struct plane_rotation {
   T r;
 };
 
-/// The rotation that maps (f, g) to (r, 0); r keeps the sign of f when f != 0. hypot keeps
-/// it free of overflow and underflow for any finite f and g.
+/// sqrt(f^2 + g^2) without overflow or harmful underflow: the plain formula where the squares
+/// are safely representable (the common case, several times faster), std::hypot elsewhere.
+template <class T>
+T safe_hypot(T f, T g) {
+  const T squares = f * f + g * g;
+  constexpr T low = std::numeric_limits<T>::min() / std::numeric_limits<T>::epsilon();
+  constexpr T high = std::numeric_limits<T>::max() / 4;
+  if (squares > low && squares < high) return std::sqrt(squares);
+  return std::hypot(f, g);
+}
+
+/// The rotation that maps (f, g) to (r, 0); r keeps the sign of f when f != 0. Free of
+/// overflow and underflow for any finite f and g.
 template <class T>
 plane_rotation<T> make_rotation(T f, T g) {
   if (g == T(0)) return {T(1), T(0), f};
   if (f == T(0)) return {T(0), T(1), g};
-  const T r = std::copysign(std::hypot(f, g), f);
+  const T r = std::copysign(safe_hypot(f, g), f);
   return {f / r, g / r, r};
 }
 

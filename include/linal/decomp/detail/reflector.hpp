@@ -8,7 +8,29 @@
 #include <cmath>
 #include <cstddef>
 
+#include "../../simd/simd.hpp"
+
 namespace linal::detail {
+
+/// sum x[j] y[j] over contiguous x and y (n entries). Independent SIMD partial sums: a plain
+/// loop is a serial chain of additions that the compiler may not reorder.
+template <class T>
+T contiguous_dot(std::size_t n, const T* x, const T* y) {
+  std::size_t j = 0;
+  T sum = T(0);
+  if constexpr (simd::has_batch<T>) {
+    using B = simd::batch<T>;
+    constexpr std::size_t w = B::size();
+    B acc0(T(0)), acc1(T(0));
+    for (; j + 2 * w <= n; j += 2 * w) {
+      acc0 += simd::load(x + j) * simd::load(y + j);
+      acc1 += simd::load(x + j + w) * simd::load(y + j + w);
+    }
+    sum = std::experimental::reduce(acc0 + acc1);
+  }
+  for (; j < n; ++j) sum += x[j] * y[j];
+  return sum;
+}
 
 /// Block (rows x cols, row stride ld) = H * block, with v (rows entries, v[0] = 1) strided by
 /// incv. work holds cols entries.
@@ -36,9 +58,7 @@ void reflect_right(std::size_t rows, std::size_t cols, T* block, std::size_t ld,
   if (tau == T(0) || cols == 0) return;
   for (std::size_t i = 0; i < rows; ++i) {
     T* row = block + i * ld;
-    T s = row[0];
-    for (std::size_t j = 1; j < cols; ++j) s += row[j] * v[j];
-    s *= tau;
+    const T s = tau * (row[0] + contiguous_dot(cols - 1, row + 1, v + 1));
     row[0] -= s;
     for (std::size_t j = 1; j < cols; ++j) row[j] -= s * v[j];
   }

@@ -56,7 +56,7 @@ void tridiagonal_ql(std::size_t n, T* d, T* e, T* zt, std::size_t zt_cols, std::
       for (std::size_t i = m; i-- > l;) {
         const T f = s * e[i];
         const T b = c * e[i];
-        r = std::hypot(f, g);
+        r = safe_hypot(f, g);
         e[i + 1] = r;
         if (r == T(0)) {
           // The rotation underflowed: the block has split at i + 1; restart on it.

@@ -35,9 +35,7 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
     T yv = T(0);
     for (std::size_t i = 0; i < p; ++i) {
       const T* a = block + i * n;
-      T s = a[0];
-      for (std::size_t j = 1; j < p; ++j) s += a[j] * v[j];
-      y[i] = t * s;
+      y[i] = t * (a[0] + contiguous_dot(p - 1, a + 1, v + 1));
       yv += y[i] * vi(i);
     }
     const T half = -T(0.5) * t * yv;
