@@ -123,7 +123,9 @@ void add(const char* op, const char* impl, Fn fn, std::initializer_list<int> siz
   const std::string name = std::string(op) + "/" + impl;
   auto* b = benchmark::RegisterBenchmark(name.c_str(), fn, threads);
   for (const int n : sizes) b->Arg(n);
-  b->Unit(benchmark::kMicrosecond)->UseRealTime();
+  // The CPU column counts every thread of the process, so that a threaded run shows how much
+  // of its time the cores really gave it: on a shared machine, wall time alone hides that.
+  b->Unit(benchmark::kMicrosecond)->UseRealTime()->MeasureProcessCPUTime();
 }
 
 template <class Fn>

@@ -5,9 +5,11 @@
 // Goto's design: for each NC-column panel of B and KC-deep slice, B is packed into NR-column
 // micro-panels (kept in L3, its micro-panels in L1); for each MC-row block of A, A is packed into
 // MR-row micro-panels (kept in L2); the micro-kernel then sweeps MR x NR tiles of C. Threads
-// share the packed B panel and split the rows of C. Small products skip packing.
+// pack each B panel together, share it, and take MR-aligned row blocks of C. Small products
+// skip packing.
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 
 #include "linal/kernels/blocking.hpp"
@@ -102,34 +104,66 @@ void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, const T
   }
 }
 
-/// One thread's share of the blocked, packed product: rows [m0, m1) of C. Every thread of the
-/// team walks the same NC x KC panels of B, packs its part of each into the shared buffer bp and
-/// waits at a barrier until the panel is whole.
+/// Shared state of one packed product's team: two B panel buffers, so that a thread may pack
+/// the next panel while a slower one still computes from the current one, and the counters from
+/// which threads take units of work. Taking work from a counter, rather than a fixed share per
+/// thread, keeps every thread busy when the cores are shared with other programs.
+template <class T>
+struct team_work {
+  T* b_panels[2];
+  alignas(64) std::atomic<std::size_t> pack_next{0};
+  alignas(64) std::atomic<std::size_t> compute_next{0};
+};
+
+/// Takes units [0, units) of one phase from `next` until none is left. Every thread of the team
+/// ends each phase with exactly one unsuccessful take, so a phase advances the counter by
+/// units + team; `base` (identical in every thread) is where the phase started.
+template <class F>
+void take_units(std::atomic<std::size_t>& next, std::size_t& base, std::size_t units,
+                std::size_t team, F&& work) {
+  for (;;) {
+    const std::size_t u = next.fetch_add(1, std::memory_order_relaxed) - base;
+    if (u >= units) break;
+    work(u);
+  }
+  base += units + team;
+}
+
+/// One thread's part of the blocked, packed product. For each NC x KC panel of B the team packs
+/// the panel cooperatively, waits at one barrier until it is whole, then takes MC-row blocks of
+/// C: each block packs its A rows into the thread's own buffer and runs the macro-kernel.
+/// Alternating between two panel buffers makes the barrier before packing unnecessary: the
+/// buffer being packed was last read two panels ago, before the previous barrier.
 template <class K, class T>
-void gemm_packed_rows(std::size_t m0, std::size_t m1, std::size_t n, std::size_t k, T alpha,
-                      const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b,
-                      std::ptrdiff_t brs, std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs,
-                      std::ptrdiff_t ccs, const blocking& bk, T* bp, std::size_t tid,
+void gemm_packed_part(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a,
+                      std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b, std::ptrdiff_t brs,
+                      std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                      const blocking& bk, std::size_t row_unit, team_work<T>& shared,
                       std::size_t team) {
   T* const ap = static_cast<T*>(a_scratch().get(bk.mc * bk.kc * sizeof(T)));
+  const std::size_t row_units = (m + row_unit - 1) / row_unit;
+  std::size_t pack_base = 0, compute_base = 0, step = 0;
   for (std::size_t jc = 0; jc < n; jc += bk.nc) {
     const std::size_t nb = std::min(bk.nc, n - jc);
     const std::size_t panels = (nb + K::nr - 1) / K::nr;
-    const std::size_t p0 = panels * tid / team * K::nr;
-    const std::size_t p1 = std::min(nb, panels * (tid + 1) / team * K::nr);
-    for (std::size_t pc = 0; pc < k; pc += bk.kc) {
+    const std::size_t pack_units = std::min(panels, team == 1 ? 1 : 4 * team);
+    for (std::size_t pc = 0; pc < k; pc += bk.kc, ++step) {
       const std::size_t kb = std::min(bk.kc, k - pc);
-      barrier();  // nobody still reads the previous panel
-      if (p0 < p1)
+      T* const bp = shared.b_panels[step % 2];
+      take_units(shared.pack_next, pack_base, pack_units, team, [&](std::size_t u) {
+        const std::size_t p0 = panels * u / pack_units * K::nr;
+        const std::size_t p1 = std::min(nb, panels * (u + 1) / pack_units * K::nr);
         pack_panels<K::nr>(
             p1 - p0, kb,
             b + static_cast<std::ptrdiff_t>(pc) * brs + static_cast<std::ptrdiff_t>(jc + p0) * bcs,
             bcs, brs, bp + p0 * kb);
+      });
       barrier();  // the whole panel is packed
       // Later slices accumulate onto what the first one wrote.
       const T beta_k = pc == 0 ? beta : T{1};
-      for (std::size_t ic = m0; ic < m1; ic += bk.mc) {
-        const std::size_t mb = std::min(bk.mc, m1 - ic);
+      take_units(shared.compute_next, compute_base, row_units, team, [&](std::size_t u) {
+        const std::size_t ic = u * row_unit;
+        const std::size_t mb = std::min(row_unit, m - ic);
         pack_panels<K::mr>(
             mb, kb,
             a + static_cast<std::ptrdiff_t>(ic) * ars + static_cast<std::ptrdiff_t>(pc) * acs, ars,
@@ -138,13 +172,12 @@ void gemm_packed_rows(std::size_t m0, std::size_t m1, std::size_t n, std::size_t
             mb, nb, kb, alpha, ap, bp, beta_k,
             c + static_cast<std::ptrdiff_t>(ic) * crs + static_cast<std::ptrdiff_t>(jc) * ccs, crs,
             ccs);
-      }
+      });
     }
   }
 }
 
-/// The blocked, packed product on `threads` threads, which split the rows of C into runs of
-/// whole micro-panels.
+/// The blocked, packed product on `threads` threads, in one parallel region for the whole call.
 template <class K, class T>
 void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a,
                  std::ptrdiff_t ars, std::ptrdiff_t acs, const T* b, std::ptrdiff_t brs,
@@ -153,24 +186,25 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* 
   blocking bk = blocking_for<T, K::mr, K::nr>();
   bk.nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
   bk.kc = std::min(bk.kc, k);
-  T* const bp = static_cast<T*>(b_scratch().get(bk.nc * bk.kc * sizeof(T)));
-  if (threads <= 1) {
-    gemm_packed_rows<K>(0, m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp, 0,
-                        1);
+  const std::size_t panel = bk.nc * bk.kc;
+  const auto team = static_cast<std::size_t>(threads);
+  T* const bp = static_cast<T*>(b_scratch().get((team > 1 ? 2 : 1) * panel * sizeof(T)));
+  team_work<T> shared{{bp, team > 1 ? bp + panel : bp}};
+  // At least four row blocks per thread, so that a thread slowed down by another program
+  // leaves work that the others can take.
+  const std::size_t per_thread = (m + 4 * team - 1) / (4 * team);
+  const std::size_t row_unit =
+      team == 1 ? bk.mc : std::min(bk.mc, (per_thread + K::mr - 1) / K::mr * K::mr);
+  if (team == 1) {
+    gemm_packed_part<K>(m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, row_unit,
+                        shared, 1);
     return;
   }
 #ifdef _OPENMP
 #pragma omp parallel num_threads(threads)
 #endif
-  {
-    const auto tid = static_cast<std::size_t>(thread_id());
-    const auto team = static_cast<std::size_t>(team_size());
-    const std::size_t units = (m + K::mr - 1) / K::mr;
-    const std::size_t m0 = std::min(m, units * tid / team * K::mr);
-    const std::size_t m1 = std::min(m, units * (tid + 1) / team * K::mr);
-    gemm_packed_rows<K>(m0, m1, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, bp,
-                        tid, team);
-  }
+  gemm_packed_part<K>(m, n, k, alpha, a, ars, acs, b, brs, bcs, beta, c, crs, ccs, bk, row_unit,
+                      shared, static_cast<std::size_t>(team_size()));
 }
 
 // Below this many multiply-adds packing costs more than it saves (measured; above it, packing
