@@ -101,14 +101,15 @@ template <Expression E>
 Matrix<value_t<E>> cholesky_lower(const char* function, const E& a) {
   require_field<value_t<E>>();
   require_square(function, a);
-  Matrix<value_t<E>> l(a.rows(), a.cols());
-  for (std::size_t i = 0; i < a.rows(); ++i)
-    for (std::size_t j = 0; j <= i; ++j) {
-      l(i, j) = a(i, j);
-      if (!is_finite(l(i, j)))
-        throw non_finite_error(std::string(function) + ": the input holds a non-finite value at (" + std::to_string(i) +
-                               "," + std::to_string(j) + ")");
-    }
+  using T = value_t<E>;
+  const std::size_t n = a.rows();
+  Matrix<T> l(n, n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) l(i, j) = a(i, j);
+  // x * 0 is NaN exactly for NaN and infinity: one vectorizable pass finds whether to look.
+  T probe(0);
+  for (const T& x : l) probe += x * real_t<T>(0);
+  if (!is_finite(probe)) require_finite(function, l);
   if (const std::size_t minor = cholesky_recursive(l.rows(), l.data(), l.row_stride()))
     throw not_positive_definite_error(std::string(function) + ": the matrix is not positive definite: the leading minor of order " +
                                           std::to_string(minor) + " is not positive",
