@@ -23,13 +23,14 @@ void copy_elements(Dst& dst, const Src& src) {
     T* out = dst.data();
     const auto in = src.linear_reader();
     const std::size_t n = rows * cols;
-    std::size_t k = 0;
+    std::size_t body = 0;  // elements written in whole SIMD batches; the rest one by one
     if constexpr (Src::is_batchable && std::is_same_v<typename Src::value_type, T>) {
       using B = simd::batch<T>;
       constexpr std::size_t w = B::size();
-      for (; k + w <= n; k += w) simd::store(in.template batch<B>(k), out + k);
+      body = n - n % w;
+      for (std::size_t k = 0; k < body; k += w) simd::store(in.template batch<B>(k), out + k);
     }
-    for (; k < n; ++k) out[k] = static_cast<T>(in.linear(k));
+    for (std::size_t k = body; k < n; ++k) out[k] = static_cast<T>(in.linear(k));
   } else {
     for (std::size_t i = 0; i < rows; ++i)
       for (std::size_t j = 0; j < cols; ++j) dst(i, j) = static_cast<T>(src(i, j));
