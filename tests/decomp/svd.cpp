@@ -125,6 +125,27 @@ TEMPLATE_TEST_CASE("svd of hard matrices: Kahan, graded, rank-deficient, Hilbert
   }
 }
 
+TEMPLATE_TEST_CASE("svd keeps relative accuracy on graded bidiagonals, graded either way", "[svd]", float, double) {
+  using T = TestType;
+  // B graded downwards, and P B^T P (the same singular values) graded upwards.
+  const std::size_t n = 12;
+  const long double step = std::is_same_v<T, float> ? 3 : 10;
+  Matrix<T> b(n, n), reversed(n, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const long double g = std::pow(10.0L, -step * static_cast<long double>(i));
+    b(i, i) = static_cast<T>(g * (1 + 0.1L * i));
+    if (i + 1 < n) b(i, i + 1) = static_cast<T>(g * 0.7L);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) reversed(i, j) = b(n - 1 - j, n - 1 - i);
+  const auto s = svdvals(b), r = svdvals(reversed);
+  for (std::size_t i = 0; i < n; ++i) {
+    INFO("singular value " << i << ": " << s[i]);
+    CHECK(s[i] > T(0));
+    CHECK(std::abs(static_cast<long double>(s[i]) - r[i]) / (s[i] * n * sg::ulp<T>()) < svd_threshold);
+  }
+}
+
 TEMPLATE_TEST_CASE("svd scales internally near overflow and underflow", "[svd]", float, double) {
   using T = TestType;
   const auto a = gallery::random_matrix<T>(15, 10, 21);

@@ -121,7 +121,8 @@ Vector<value_t<E>> svdvals_named(const char* function, const E& A) {
 /// is the full one. S is descending and non-negative; a singular vector pair is determined up
 /// to a common sign (and up to a rotation within a repeated singular value), and no sign
 /// normalization is applied. Householder bidiagonalization, then implicit QR on the bidiagonal
-/// (relatively accurate for graded matrices); about 4 m n^2 + 8 n^3 flops plus the rotations.
+/// (relatively accurate for graded matrices): O(m n k) flops, about 4 m n k for the reduction,
+/// as much again to form U and Vh, and about 12 k^2 max(m, n) for the rotations.
 /// The matrix is scaled internally by a power of two, so entries near overflow or underflow are
 /// fine. Throws non_finite_error for NaN or infinite entries, convergence_error if the
 /// bidiagonal iteration fails within 6 k^2 steps.
