@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <type_traits>
+
+#include "linal/kernels/pack_avx2.hpp"
 
 namespace linal::kernels::detail {
 
@@ -17,6 +20,13 @@ void pack_panels(std::size_t rows, std::size_t k, const T* src, std::ptrdiff_t r
   for (std::size_t i0 = 0; i0 < rows; i0 += W, dst += W * k) {
     const std::size_t h = std::min(W, rows - i0);
     const T* s = src + static_cast<std::ptrdiff_t>(i0) * rs;
+#if defined(__AVX2__) && defined(__FMA__)
+    if constexpr (W == 6 && (std::is_same_v<T, double> || std::is_same_v<T, float>))
+      if (h == W && cs == 1) {
+        pack_six_rows(k, s, rs, dst);
+        continue;
+      }
+#endif
     if (h == W && rs == 1) {
       // The W values of one column are adjacent: a straight vector copy per column.
       for (std::size_t p = 0; p < k; ++p) {
