@@ -128,13 +128,16 @@ Matrix<value_t<E>> cholesky_lower(const char* function, const E& a) {
 /// not_positive_definite_error naming the first leading minor (1-based) that is not positive,
 /// non_finite_error for NaN or infinity in the lower triangle.
 template <Expression E>
-Matrix<value_t<E>> cholesky(const E& a, bool lower = true) {
-  auto l = decomp_detail::cholesky_lower("cholesky", a);
-  if (lower) return l;
-  Matrix<value_t<E>> u(l.cols(), l.rows());
-  for (std::size_t i = 0; i < l.rows(); ++i)
-    for (std::size_t j = 0; j <= i; ++j) u(j, i) = decomp_detail::conj_if_complex(l(i, j));
-  return u;
+auto cholesky(const E& a, bool lower = true) {
+  decomp_detail::require_field<value_t<E>>();
+  if constexpr (Field<value_t<E>>) {
+    auto l = decomp_detail::cholesky_lower("cholesky", a);
+    if (lower) return l;
+    Matrix<value_t<E>> u(l.cols(), l.rows());
+    for (std::size_t i = 0; i < l.rows(); ++i)
+      for (std::size_t j = 0; j <= i; ++j) u(j, i) = decomp_detail::conj_if_complex(l(i, j));
+    return u;
+  }
 }
 
 /// The Cholesky factor kept for solves (SciPy's cho_factor / cho_solve in one object).
@@ -180,9 +183,9 @@ class CholeskyFactor {
 /// Factors a Hermitian positive definite A for reuse: `cho_factor(A).solve(B)`. Reads only the
 /// lower triangle. O(n^3 / 3). Throws as cholesky().
 template <Expression E>
-CholeskyFactor<value_t<E>> cho_factor(const E& a) {
+auto cho_factor(const E& a) {
   decomp_detail::require_field<value_t<E>>();
-  return CholeskyFactor<value_t<E>>(a);
+  if constexpr (Field<value_t<E>>) return CholeskyFactor<value_t<E>>(a);
 }
 
 }  // namespace linal

@@ -279,9 +279,9 @@ class LDLTFactor {
 /// F.d() giving A = L D L^H as SciPy's ldl. O(n^3 / 3). Throws shape_error if A is not square,
 /// non_finite_error for NaN or infinity.
 template <Expression E>
-LDLTFactor<value_t<E>> ldlt(const E& a) {
+auto ldlt(const E& a) {
   decomp_detail::require_field<value_t<E>>();
-  return LDLTFactor<value_t<E>>(a);
+  if constexpr (Field<value_t<E>>) return LDLTFactor<value_t<E>>(a);
 }
 
 }  // namespace linal

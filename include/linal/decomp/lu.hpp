@@ -321,9 +321,9 @@ class LUFactor {
 /// Factors A (m x n) for reuse: `auto F = lu_factor(A); auto x = F.solve(b);`. O(m n min(m,n)).
 /// Throws non_finite_error for NaN or infinity in A.
 template <Expression E>
-LUFactor<value_t<E>> lu_factor(const E& a) {
+auto lu_factor(const E& a) {
   decomp_detail::require_field<value_t<E>>();
-  return LUFactor<value_t<E>>(a);
+  if constexpr (Field<value_t<E>>) return LUFactor<value_t<E>>(a);
 }
 
 /// The LU factorization with partial pivoting, A = P L U, for any m x n A (SciPy's lu):
@@ -331,10 +331,12 @@ LUFactor<value_t<E>> lu_factor(const E& a) {
 /// A singular A factors fine (U then has a zero on its diagonal). O(m n min(m, n)).
 /// Throws non_finite_error for NaN or infinity in A.
 template <Expression E>
-LUResult<value_t<E>> lu(const E& a) {
+auto lu(const E& a) {
   decomp_detail::require_field<value_t<E>>();
-  const LUFactor<value_t<E>> f(a, "lu");
-  return {f.p(), f.l(), f.u()};
+  if constexpr (Field<value_t<E>>) {
+    const LUFactor<value_t<E>> f(a, "lu");
+    return LUResult<value_t<E>>{f.p(), f.l(), f.u()};
+  }
 }
 
 }  // namespace linal

@@ -299,39 +299,45 @@ class QRFactor {
 /// Factors A (m x n) for reuse without forming Q: `auto F = qr_factor(A); F.apply_qt(b);`.
 /// Throws non_finite_error for NaN or infinity.
 template <Expression E>
-QRFactor<value_t<E>> qr_factor(const E& a) {
+auto qr_factor(const E& a) {
   decomp_detail::require_field<value_t<E>>();
-  return QRFactor<value_t<E>>(a);
+  if constexpr (Field<value_t<E>>) return QRFactor<value_t<E>>(a);
 }
 /// Column-pivoted compact QR (the rank-revealing form lstsq and matrix_rank use).
 template <Expression E>
-QRFactor<value_t<E>> qr_factor(const E& a, pivoting_t) {
+auto qr_factor(const E& a, pivoting_t) {
   decomp_detail::require_field<value_t<E>>();
-  return QRFactor<value_t<E>>(a, pivoting);
+  if constexpr (Field<value_t<E>>) return QRFactor<value_t<E>>(a, pivoting);
 }
 
 /// The QR factorization A = Q R of an m x n A (NumPy's qr): `auto [Q, R] = qr(A);`, Q with
 /// orthonormal columns, R upper triangular; shapes per qr_mode (reduced by default).
 /// O(2 m n^2 - 2 n^3 / 3) plus forming Q. Throws non_finite_error for NaN or infinity.
 template <Expression E>
-QRResult<value_t<E>> qr(const E& a, qr_mode mode = qr_mode::reduced) {
-  decomp_detail::require_field<value_t<E>>();
-  const QRFactor<value_t<E>> f(a, "qr");
-  if (mode == qr_mode::r) return {Matrix<value_t<E>>(), f.r()};
-  const bool complete = mode == qr_mode::complete;
-  return {f.q(complete), f.r(complete)};
+auto qr(const E& a, qr_mode mode = qr_mode::reduced) {
+  using T = value_t<E>;
+  decomp_detail::require_field<T>();
+  if constexpr (Field<T>) {
+    const QRFactor<T> f(a, "qr");
+    if (mode == qr_mode::r) return QRResult<T>{Matrix<T>(), f.r()};
+    const bool complete = mode == qr_mode::complete;
+    return QRResult<T>{f.q(complete), f.r(complete)};
+  }
 }
 
 /// Column-pivoted QR, A[:, P] = Q R with non-increasing |R(i,i)| (SciPy's qr(a,
 /// pivoting=True)): `auto [Q, R, P] = qr(A, pivoting);`, P the column indices. Reveals the
 /// numerical rank in R's diagonal. Throws non_finite_error for NaN or infinity.
 template <Expression E>
-QRPivotedResult<value_t<E>> qr(const E& a, pivoting_t, qr_mode mode = qr_mode::reduced) {
-  decomp_detail::require_field<value_t<E>>();
-  const QRFactor<value_t<E>> f(a, pivoting, "qr");
-  if (mode == qr_mode::r) return {Matrix<value_t<E>>(), f.r(), f.perm()};
-  const bool complete = mode == qr_mode::complete;
-  return {f.q(complete), f.r(complete), f.perm()};
+auto qr(const E& a, pivoting_t, qr_mode mode = qr_mode::reduced) {
+  using T = value_t<E>;
+  decomp_detail::require_field<T>();
+  if constexpr (Field<T>) {
+    const QRFactor<T> f(a, pivoting, "qr");
+    if (mode == qr_mode::r) return QRPivotedResult<T>{Matrix<T>(), f.r(), f.perm()};
+    const bool complete = mode == qr_mode::complete;
+    return QRPivotedResult<T>{f.q(complete), f.r(complete), f.perm()};
+  }
 }
 
 }  // namespace linal
