@@ -62,7 +62,9 @@ namespace linal {
 template <class Dst>
 class noalias_proxy {
  public:
+  /// Wraps the destination of one assignment.
   explicit noalias_proxy(Dst& dst) : dst_(dst) {}
+  /// Assigns src without the overlap check (a dynamic matrix takes its shape).
   template <Expression Src>
   Dst& operator=(const Src& src) {
     if (src.rows() != dst_.rows() || src.cols() != dst_.cols()) dst_.resize_for_assign(src);

@@ -13,10 +13,12 @@ namespace linal {
 /// The extent of a dimension whose size is known only at run time.
 inline constexpr std::size_t dynamic = std::dynamic_extent;
 
+/// Whether T is a std::complex type.
 template <class T>
 struct is_complex : std::false_type {};
 template <class T>
 struct is_complex<std::complex<T>> : std::true_type {};
+/// Whether T is a std::complex type.
 template <class T>
 inline constexpr bool is_complex_v = is_complex<T>::value;
 
@@ -31,12 +33,14 @@ concept Field = std::is_floating_point_v<T> || (is_complex_v<T> && std::is_float
 /// The real type underlying T: double for std::complex<double>, T itself otherwise.
 template <class T>
 struct real_type {
-  using type = T;
+  using type = T;  ///< T itself for real types
 };
+/// The real type underlying std::complex<T>: T.
 template <class T>
 struct real_type<std::complex<T>> {
-  using type = T;
+  using type = T;  ///< the type of the real and imaginary parts
 };
+/// The real type underlying T (see real_type).
 template <class T>
 using real_t = typename real_type<T>::type;
 
@@ -68,6 +72,7 @@ template <class E>
 concept VectorExpression = Expression<E> && (std::remove_cvref_t<E>::static_cols == 1 ||
                                               std::remove_cvref_t<E>::static_rows == 1);
 
+/// The element type of an expression.
 template <class E>
 using value_t = typename std::remove_cvref_t<E>::value_type;
 

@@ -42,10 +42,12 @@ Vector<T> full(std::size_t n, T value) {
   return v.fill(value), v;
 }
 
+/// A rows x cols matrix of ones.
 template <Scalar T = double>
 Matrix<T> ones(std::size_t rows, std::size_t cols) {
   return full<T>(rows, cols, T(1));
 }
+/// A vector of n ones.
 template <Scalar T = double>
 Vector<T> ones(std::size_t n) {
   return full<T>(n, T(1));
@@ -141,6 +143,7 @@ auto asarray(const Range& range) {
 /// interfere and every run with the same seed gives the same numbers.
 class Generator {
  public:
+  /// A generator whose numbers are fixed by seed.
   explicit Generator(std::uint64_t seed = 0) : engine_(seed) {}
 
   /// Uniform values in [low, high).
@@ -161,11 +164,13 @@ class Generator {
     std::uniform_int_distribution<T> dist(low, high - 1);
     return fill_with(Matrix<T>(rows, cols), dist);
   }
+  /// A vector of n uniform values in [low, high).
   template <std::floating_point T = double>
   Vector<T> uniform_vector(std::size_t n, T low = 0, T high = 1) {
     std::uniform_real_distribution<T> dist(low, high);
     return fill_with(Vector<T>(n), dist);
   }
+  /// A vector of n normal values.
   template <std::floating_point T = double>
   Vector<T> normal_vector(std::size_t n, T mean = 0, T stddev = 1) {
     std::normal_distribution<T> dist(mean, stddev);

@@ -26,6 +26,7 @@ class linalg_error : public std::runtime_error {
 /// A matrix that is exactly singular to working precision: a zero pivot was met.
 class singular_matrix_error : public linalg_error {
  public:
+  /// what: the message; pivot: the zero-based index of the zero pivot.
   singular_matrix_error(const std::string& what, std::size_t pivot)
       : linalg_error(what), pivot_(pivot) {}
   /// Zero-based index of the first zero pivot.
@@ -38,6 +39,7 @@ class singular_matrix_error : public linalg_error {
 /// A matrix that should be symmetric (Hermitian) positive definite is not.
 class not_positive_definite_error : public linalg_error {
  public:
+  /// what: the message; minor: the order of the failing leading minor.
   not_positive_definite_error(const std::string& what, std::size_t minor)
       : linalg_error(what), minor_(minor) {}
   /// Order of the first leading minor that is not positive (1-based, as LAPACK's info).
@@ -50,8 +52,10 @@ class not_positive_definite_error : public linalg_error {
 /// An iterative algorithm reached its iteration cap without converging.
 class convergence_error : public linalg_error {
  public:
+  /// what: the message; iterations: how many were run before giving up.
   convergence_error(const std::string& what, std::size_t iterations)
       : linalg_error(what), iterations_(iterations) {}
+  /// Iterations run before giving up.
   std::size_t iterations() const noexcept { return iterations_; }
 
  private:

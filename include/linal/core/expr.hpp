@@ -27,12 +27,12 @@ namespace detail {
 /// A scalar broadcast to every element of an expression.
 template <class T>
 struct scalar_operand {
-  using value_type = T;
+  using value_type = T;  ///< The element type.
   static constexpr std::size_t static_rows = dynamic;
   static constexpr std::size_t static_cols = dynamic;
   static constexpr bool is_scalar = true;
-  static constexpr bool is_linear = true;
-  static constexpr bool is_batchable = simd::has_batch<T>;
+  static constexpr bool is_linear = true;  ///< Elements are contiguous in row-major order.
+  static constexpr bool is_batchable = simd::has_batch<T>;  ///< Evaluated in SIMD batches.
 
   T value;
 
@@ -110,24 +110,31 @@ class Expr {
   }
 
  public:
-  using linal_expression_tag = void;
+  using linal_expression_tag = void;  ///< Marks linal expressions (see the Expression concept).
+  /// The element type: what F returns for the operands' elements.
   using value_type =
       std::remove_cvref_t<std::invoke_result_t<const F&, typename detail::bare_t<Ops>::value_type...>>;
+  /// Compile-time rows, or dynamic.
   static constexpr std::size_t static_rows = fold_extent({detail::bare_t<Ops>::static_rows...});
+  /// Compile-time columns, or dynamic.
   static constexpr std::size_t static_cols = fold_extent({detail::bare_t<Ops>::static_cols...});
+  /// Every operand is contiguous, so elements can be read by row-major index.
   static constexpr bool is_linear = (detail::bare_t<Ops>::is_linear && ...);
+  /// F and every operand work on SIMD batches of value_type.
   static constexpr bool is_batchable =
       F::vectorizable && simd::has_batch<value_type> &&
       ((detail::bare_t<Ops>::is_batchable && std::is_same_v<typename detail::bare_t<Ops>::value_type, value_type>) && ...);
 
+  /// The node F(args...) of the given shape; use the operators, not this constructor.
   template <class... Args>
   Expr(F f, std::size_t rows, std::size_t cols, Args&&... args)
       : f_(f), rows_(rows), cols_(cols), ops_(std::forward<Args>(args)...) {}
 
-  std::size_t rows() const noexcept { return rows_; }
-  std::size_t cols() const noexcept { return cols_; }
-  std::size_t size() const noexcept { return rows_ * cols_; }
+  std::size_t rows() const noexcept { return rows_; }  ///< Number of rows.
+  std::size_t cols() const noexcept { return cols_; }  ///< Number of columns.
+  std::size_t size() const noexcept { return rows_ * cols_; }  ///< Number of elements.
 
+  /// Element (i, j), computed on demand.
   value_type operator()(std::size_t i, std::size_t j) const {
     return std::apply([&](const auto&... op) { return f_(op(i, j)...); }, ops_);
   }
@@ -139,11 +146,14 @@ class Expr {
         },
         ops_);
   }
+  /// Element k in row-major order (for contiguous expressions).
   value_type linear(std::size_t k) const { return linear_reader().linear(k); }
+  /// The SIMD batch of type B starting at row-major element k.
   template <class B>
   B batch(std::size_t k) const {
     return linear_reader().template batch<B>(k);
   }
+  /// Whether writing dest before reading this node could change what it reads.
   bool hazard(const detail::memory_region& dest) const {
     return std::apply([&](const auto&... op) { return (op.hazard(dest) || ...); }, ops_);
   }

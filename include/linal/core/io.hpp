@@ -1,8 +1,9 @@
 #pragma once
 /// \file
-/// Printing in NumPy's layout: `[[1. 2.]\n [3. 4.]]` for matrices, `[1. 2. 3.]` for vectors,
-/// columns aligned, at most 8 significant decimals, scientific notation when the magnitudes
-/// call for it, complex numbers as `1.+2.j`. Large arrays are summarized with `...`.
+/// Printing in NumPy's layout: a matrix prints as rows in brackets, [[1. 2.] then [3. 4.]] on
+/// the next line, a vector as [1. 2. 3.]; columns aligned, at most 8 significant decimals,
+/// scientific notation when the magnitudes call for it, complex numbers as 1.+2.j. Large
+/// arrays are summarized with "...".
 
 #include <algorithm>
 #include <cmath>

@@ -26,13 +26,13 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
   using base = detail::dense_base<Matrix<T, R, C>, R, C>;
 
  public:
-  using linal_expression_tag = void;
-  using value_type = T;
-  using element_type = T;
-  static constexpr bool owns_storage = true;
-  static constexpr bool is_linear = true;
-  static constexpr bool is_batchable = simd::has_batch<T>;
-  static constexpr bool is_fixed = R != dynamic && C != dynamic;
+  using linal_expression_tag = void;  ///< Marks linal expressions (see the Expression concept).
+  using value_type = T;  ///< The element type.
+  using element_type = T;  ///< The element type, const-qualified for read-only access.
+  static constexpr bool owns_storage = true;  ///< Held by reference in expressions when an lvalue.
+  static constexpr bool is_linear = true;  ///< Elements are contiguous in row-major order.
+  static constexpr bool is_batchable = simd::has_batch<T>;  ///< Evaluated in SIMD batches.
+  static constexpr bool is_fixed = R != dynamic && C != dynamic;  ///< Both extents are compile-time constants.
 
   /// Zeros of the static shape; 0 x 0 (or an empty vector) when an extent is dynamic.
   Matrix() = default;
@@ -76,10 +76,10 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
     detail::copy_elements(*this, e);
   }
 
-  Matrix(const Matrix&) = default;
-  Matrix(Matrix&&) noexcept = default;
-  Matrix& operator=(const Matrix&) = default;
-  Matrix& operator=(Matrix&&) noexcept = default;
+  Matrix(const Matrix&) = default;                 ///< Copies the elements.
+  Matrix(Matrix&&) noexcept = default;             ///< Takes the elements (O(1) for dynamic sizes).
+  Matrix& operator=(const Matrix&) = default;      ///< Copies the elements and the shape.
+  Matrix& operator=(Matrix&&) noexcept = default;  ///< Takes the elements and the shape.
 
   /// Assigns an expression. A dynamic matrix takes the expression's shape; a fixed one must
   /// already have it. Right even when the expression reads this matrix: A = transpose(A).
@@ -104,6 +104,7 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
     detail::storage<T, R, C> fresh(checked_extent(rows, R), checked_extent(cols, C));
     store_.swap(fresh);
   }
+  /// Changes the length of a dynamic vector (see resize(rows, cols)).
   void resize(std::size_t n)
     requires(C == 1 || R == 1)
   {
@@ -117,36 +118,41 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
     resize(src.rows(), src.cols());
   }
 
+  /// Exchanges the elements and shapes of two matrices in O(1) for dynamic sizes.
   void swap(Matrix& other) noexcept { store_.swap(other.store_); }
 
+  /// Element (i, j), unchecked.
   T& operator()(std::size_t i, std::size_t j) {
     assert(i < rows() && j < cols());
     return data()[i * cols() + j];
   }
+  /// Element (i, j) of a const matrix, unchecked.
   const T& operator()(std::size_t i, std::size_t j) const {
     assert(i < rows() && j < cols());
     return data()[i * cols() + j];
   }
   using base::operator();
 
-  std::size_t rows() const noexcept { return store_.rows(); }
-  std::size_t cols() const noexcept { return store_.cols(); }
-  std::size_t size() const noexcept { return rows() * cols(); }
-  bool empty() const noexcept { return size() == 0; }
-  std::ptrdiff_t row_stride() const noexcept { return static_cast<std::ptrdiff_t>(cols()); }
-  static constexpr std::ptrdiff_t col_stride() noexcept { return 1; }
+  std::size_t rows() const noexcept { return store_.rows(); }  ///< Number of rows.
+  std::size_t cols() const noexcept { return store_.cols(); }  ///< Number of columns.
+  std::size_t size() const noexcept { return rows() * cols(); }  ///< Number of elements.
+  bool empty() const noexcept { return size() == 0; }  ///< Whether there are no elements.
+  std::ptrdiff_t row_stride() const noexcept { return static_cast<std::ptrdiff_t>(cols()); }  ///< Elements between rows: cols().
+  static constexpr std::ptrdiff_t col_stride() noexcept { return 1; }  ///< Elements between columns: 1.
 
-  T* data() noexcept { return store_.data(); }
-  const T* data() const noexcept { return store_.data(); }
-  /// The elements in row-major order: Matrix is a contiguous range (std::span works).
-  T* begin() noexcept { return data(); }
-  T* end() noexcept { return data() + size(); }
-  const T* begin() const noexcept { return data(); }
-  const T* end() const noexcept { return data() + size(); }
+  T* data() noexcept { return store_.data(); }  ///< The first element.
+  const T* data() const noexcept { return store_.data(); }  ///< The first element.
+  T* begin() noexcept { return data(); }  ///< Start of the elements in row-major order.
+  T* end() noexcept { return data() + size(); }  ///< End of the elements.
+  const T* begin() const noexcept { return data(); }  ///< Start of the elements in row-major order.
+  const T* end() const noexcept { return data() + size(); }  ///< End of the elements.
 
-  // Element k in row-major order, and a SIMD batch from element k: how expressions read.
+
+  /// Element k in row-major order (for contiguous expressions).
   T linear(std::size_t k) const { return data()[k]; }
+  /// A reader of elements by row-major index, for evaluation loops.
   detail::pointer_reader<T> linear_reader() const { return {data()}; }
+  /// The SIMD batch of type B starting at element k.
   template <class B>
   B batch(std::size_t k) const {
     return simd::load(data() + k);
@@ -170,6 +176,7 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
   detail::storage<T, R, C> store_;
 };
 
+/// Exchanges two matrices (see Matrix::swap).
 template <class T, std::size_t R, std::size_t C>
 void swap(Matrix<T, R, C>& a, Matrix<T, R, C>& b) noexcept {
   a.swap(b);

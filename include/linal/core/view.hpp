@@ -18,11 +18,11 @@ class View : public detail::dense_base<View<T, R, C>, R, C> {
   using base = detail::dense_base<View<T, R, C>, R, C>;
 
  public:
-  using linal_expression_tag = void;
-  using value_type = std::remove_const_t<T>;
-  using element_type = T;
-  static constexpr bool is_linear = false;
-  static constexpr bool is_batchable = false;
+  using linal_expression_tag = void;  ///< Marks linal expressions (see the Expression concept).
+  using value_type = std::remove_const_t<T>;  ///< The element type.
+  using element_type = T;  ///< The element type, const-qualified for read-only access.
+  static constexpr bool is_linear = false;  ///< Elements are not one contiguous run.
+  static constexpr bool is_batchable = false;  ///< Evaluated element by element.
 
   /// A rows x cols window whose element (i, j) is data[i * row_stride + j * col_stride].
   View(T* data, std::size_t rows, std::size_t cols, std::ptrdiff_t row_stride, std::ptrdiff_t col_stride)
@@ -31,6 +31,7 @@ class View : public detail::dense_base<View<T, R, C>, R, C> {
       throw shape_error("View: shape " + detail::shape_string(rows, cols) + " does not match the static shape " +
                         detail::shape_string(R, C));
   }
+  /// Copies the window, not the elements.
   View(const View&) = default;
   /// A writable view converts to a read-only one, and fixed extents to dynamic ones.
   template <class U, std::size_t R2, std::size_t C2>
@@ -40,6 +41,7 @@ class View : public detail::dense_base<View<T, R, C>, R, C> {
 
   /// Writes the elements of other into this view (shapes must match).
   View& operator=(const View& other) { return assign(other); }
+  /// Writes the elements of e (same shape) into this view; right even when e reads this memory.
   template <Expression E>
   View& operator=(const E& e) {
     return assign(e);
@@ -52,18 +54,19 @@ class View : public detail::dense_base<View<T, R, C>, R, C> {
     return *this;
   }
 
+  /// Element (i, j), unchecked (asserted in debug builds); at(i, j) checks.
   T& operator()(std::size_t i, std::size_t j) const {
     assert(i < rows_ && j < cols_);
     return data_[static_cast<std::ptrdiff_t>(i) * row_stride_ + static_cast<std::ptrdiff_t>(j) * col_stride_];
   }
   using base::operator();
 
-  T* data() const noexcept { return data_; }
-  std::size_t rows() const noexcept { return rows_; }
-  std::size_t cols() const noexcept { return cols_; }
-  std::size_t size() const noexcept { return rows_ * cols_; }
-  std::ptrdiff_t row_stride() const noexcept { return row_stride_; }
-  std::ptrdiff_t col_stride() const noexcept { return col_stride_; }
+  T* data() const noexcept { return data_; }  ///< The first element.
+  std::size_t rows() const noexcept { return rows_; }  ///< Number of rows.
+  std::size_t cols() const noexcept { return cols_; }  ///< Number of columns.
+  std::size_t size() const noexcept { return rows_ * cols_; }  ///< Number of elements.
+  std::ptrdiff_t row_stride() const noexcept { return row_stride_; }  ///< Elements between consecutive rows.
+  std::ptrdiff_t col_stride() const noexcept { return col_stride_; }  ///< Elements between consecutive columns.
 
  private:
   template <class E>
@@ -89,6 +92,7 @@ template <Scalar T>
 View<T> as_matrix(T* data, std::size_t rows, std::size_t cols, std::ptrdiff_t row_stride = -1) {
   return View<T>(data, rows, cols, row_stride < 0 ? static_cast<std::ptrdiff_t>(cols) : row_stride, 1);
 }
+/// A read-only view over const user memory (see the writable overload).
 template <Scalar T>
 View<const T> as_matrix(const T* data, std::size_t rows, std::size_t cols, std::ptrdiff_t row_stride = -1) {
   return View<const T>(data, rows, cols, row_stride < 0 ? static_cast<std::ptrdiff_t>(cols) : row_stride, 1);
@@ -112,6 +116,7 @@ template <class M>
 auto transpose(M& m) {
   return m.T();
 }
+/// The transpose of a view, as a view of the same memory.
 template <class T, std::size_t R, std::size_t C>
 auto transpose(View<T, R, C>&& v) {
   return v.T();
@@ -127,6 +132,7 @@ auto transpose(E&& e) {
     for (std::size_t j = 0; j < e.cols(); ++j) result(j, i) = e(i, j);
   return result;
 }
+/// The transpose of an lvalue expression, evaluated into a new matrix.
 template <Expression E>
   requires(!requires(const E& m) { m.T(); })
 auto transpose(const E& e) {
