@@ -153,6 +153,8 @@ void apply_reflector_right(std::size_t m, std::size_t n, const T* v, std::ptrdif
 template <Field T>
 class block_reflector {
  public:
+  /// The block form of k reflectors of order m whose vectors are the columns of v (strides
+  /// v_rs, v_cs; unit diagonal implied), with scalars tau.
   block_reflector(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* tau)
       : m_(m), k_(k), v_(m, k), vh_(k, m), t_(k, k), th_(k, k) {
     for (std::size_t i = 0; i < m; ++i)
@@ -179,8 +181,8 @@ class block_reflector {
       for (std::size_t j = 0; j < k; ++j) th_(j, i) = decomp_detail::conj_if_complex(t_(i, j));
   }
 
-  std::size_t order() const noexcept { return m_; }
-  std::size_t count() const noexcept { return k_; }
+  std::size_t order() const noexcept { return m_; }  ///< Order m of each reflector.
+  std::size_t count() const noexcept { return k_; }  ///< Number k of reflectors.
   /// The upper triangular k x k factor T.
   const Matrix<T>& t() const noexcept { return t_; }
 

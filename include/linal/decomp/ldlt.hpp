@@ -148,7 +148,7 @@ class LDLTFactor {
     singular_ = decomp_detail::bunch_kaufman(n, f_.data(), f_.row_stride(), piv_.data());
   }
 
-  std::size_t size() const noexcept { return f_.rows(); }
+  std::size_t size() const noexcept { return f_.rows(); }  ///< Order n of the factored matrix.
   /// Whether D has an exactly singular diagonal block (then A is singular).
   bool is_singular() const noexcept { return singular_ != size(); }
 

@@ -167,9 +167,9 @@ real_t<T> estimate_norm1(std::size_t n, Apply apply, ApplyAdjoint apply_adjoint)
 /// triangular, k = min(m, n).
 template <class T>
 struct LUResult {
-  Matrix<T> P;
-  Matrix<T> L;
-  Matrix<T> U;
+  Matrix<T> P;  ///< m x m permutation matrix
+  Matrix<T> L;  ///< m x k unit lower triangular, k = min(m, n)
+  Matrix<T> U;  ///< k x n upper triangular
 };
 
 /// The compact LU factorization of an m x n matrix (SciPy's lu_factor): L and U share one

@@ -36,7 +36,7 @@ enum class qr_mode { reduced, complete, r };
 struct pivoting_t {
   explicit pivoting_t() = default;
 };
-inline constexpr pivoting_t pivoting{};
+inline constexpr pivoting_t pivoting{};  ///< Selects column pivoting.
 
 namespace decomp_detail {
 
@@ -163,16 +163,16 @@ void qr_pivoted(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, 
 /// Q and R of A = Q R (see qr_mode for the shapes).
 template <class T>
 struct QRResult {
-  Matrix<T> Q;
-  Matrix<T> R;
+  Matrix<T> Q;  ///< orthonormal columns (0 x 0 in qr_mode::r)
+  Matrix<T> R;  ///< upper triangular (trapezoidal when wide)
 };
 
 /// Q, R and the column permutation P of A[:, P] = Q R, |R(0,0)| >= |R(1,1)| >= ...
 template <class T>
 struct QRPivotedResult {
-  Matrix<T> Q;
-  Matrix<T> R;
-  Vector<std::size_t> P;
+  Matrix<T> Q;            ///< orthonormal columns (0 x 0 in qr_mode::r)
+  Matrix<T> R;            ///< upper triangular, diagonal non-increasing in magnitude
+  Vector<std::size_t> P;  ///< column permutation: A[:, P] = Q R
 };
 
 /// The compact Householder QR of an m x n matrix, optionally column-pivoted: R on and above
@@ -195,8 +195,8 @@ class QRFactor {
     decomp_detail::qr_pivoted(qr_.rows(), qr_.cols(), qr_.data(), qr_.row_stride(), tau_.data(), perm_.data());
   }
 
-  std::size_t rows() const noexcept { return qr_.rows(); }
-  std::size_t cols() const noexcept { return qr_.cols(); }
+  std::size_t rows() const noexcept { return qr_.rows(); }  ///< Rows m of the factored matrix.
+  std::size_t cols() const noexcept { return qr_.cols(); }  ///< Columns n of the factored matrix.
   /// R above the diagonal, the reflector vectors below (unit first elements implied).
   const Matrix<T>& qr() const noexcept { return qr_; }
   /// The reflector scalars, min(m, n) of them.

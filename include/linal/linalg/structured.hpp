@@ -25,35 +25,36 @@ enum class triangle { upper, lower };
 struct unit_diagonal_t {
   explicit unit_diagonal_t() = default;
 };
-inline constexpr unit_diagonal_t unit_diagonal{};
+inline constexpr unit_diagonal_t unit_diagonal{};  ///< Pass to upper() or lower() for a unit diagonal.
 
 /// The triangular matrix held in one triangle of A: elements outside it read as zero, and with
 /// a unit diagonal the diagonal reads as one. Made by upper(A) and lower(A).
 template <class T, std::size_t R, std::size_t C>
 class TriangularView {
  public:
-  using linal_expression_tag = void;
-  using value_type = T;
-  static constexpr std::size_t static_rows = R;
-  static constexpr std::size_t static_cols = C;
-  static constexpr bool is_linear = false;
-  static constexpr bool is_batchable = false;
+  using linal_expression_tag = void;  ///< Marks linal expressions.
+  using value_type = T;  ///< The element type.
+  static constexpr std::size_t static_rows = R;  ///< Compile-time rows, or dynamic.
+  static constexpr std::size_t static_cols = C;  ///< Compile-time columns, or dynamic.
+  static constexpr bool is_linear = false;  ///< Read element by element.
+  static constexpr bool is_batchable = false;  ///< Evaluated element by element.
 
+  /// The view of one triangle of a; prefer upper(A) and lower(A).
   TriangularView(View<const T, R, C> a, triangle part, bool unit) : a_(a), part_(part), unit_(unit) {}
 
-  std::size_t rows() const noexcept { return a_.rows(); }
-  std::size_t cols() const noexcept { return a_.cols(); }
-  /// The underlying matrix, all of it.
-  const View<const T, R, C>& matrix() const noexcept { return a_; }
-  triangle part() const noexcept { return part_; }
-  bool has_unit_diagonal() const noexcept { return unit_; }
+  std::size_t rows() const noexcept { return a_.rows(); }  ///< Number of rows.
+  std::size_t cols() const noexcept { return a_.cols(); }  ///< Number of columns.
+  const View<const T, R, C>& matrix() const noexcept { return a_; }  ///< The underlying matrix, all of it.
+  triangle part() const noexcept { return part_; }  ///< The triangle that is read.
+  bool has_unit_diagonal() const noexcept { return unit_; }  ///< Whether the diagonal reads as ones.
 
+  /// Element (i, j) of the triangular matrix.
   T operator()(std::size_t i, std::size_t j) const {
     if (i == j) return unit_ ? T(1) : a_(i, j);
     const bool inside = part_ == triangle::upper ? i < j : i > j;
     return inside ? a_(i, j) : T(0);
   }
-  bool hazard(const detail::memory_region& dest) const { return a_.hazard(dest); }
+  bool hazard(const detail::memory_region& dest) const { return a_.hazard(dest); }  ///< Whether writing dest could change what is read.
 
  private:
   View<const T, R, C> a_;
@@ -66,25 +67,27 @@ class TriangularView {
 template <class T, std::size_t R, std::size_t C>
 class SymmetricView {
  public:
-  using linal_expression_tag = void;
-  using value_type = T;
-  static constexpr std::size_t static_rows = R;
-  static constexpr std::size_t static_cols = C;
-  static constexpr bool is_linear = false;
-  static constexpr bool is_batchable = false;
+  using linal_expression_tag = void;  ///< Marks linal expressions.
+  using value_type = T;  ///< The element type.
+  static constexpr std::size_t static_rows = R;  ///< Compile-time rows, or dynamic.
+  static constexpr std::size_t static_cols = C;  ///< Compile-time columns, or dynamic.
+  static constexpr bool is_linear = false;  ///< Read element by element.
+  static constexpr bool is_batchable = false;  ///< Evaluated element by element.
 
+  /// The view of a through one triangle; prefer symmetric(A).
   SymmetricView(View<const T, R, C> a, triangle part) : a_(a), part_(part) {}
 
-  std::size_t rows() const noexcept { return a_.rows(); }
-  std::size_t cols() const noexcept { return a_.cols(); }
-  const View<const T, R, C>& matrix() const noexcept { return a_; }
-  triangle part() const noexcept { return part_; }
+  std::size_t rows() const noexcept { return a_.rows(); }  ///< Number of rows.
+  std::size_t cols() const noexcept { return a_.cols(); }  ///< Number of columns.
+  const View<const T, R, C>& matrix() const noexcept { return a_; }  ///< The underlying matrix, all of it.
+  triangle part() const noexcept { return part_; }  ///< The triangle that is read.
 
+  /// Element (i, j) of the symmetric matrix.
   T operator()(std::size_t i, std::size_t j) const {
     const bool stored = part_ == triangle::upper ? i <= j : i >= j;
     return stored ? a_(i, j) : a_(j, i);
   }
-  bool hazard(const detail::memory_region& dest) const { return a_.hazard(dest); }
+  bool hazard(const detail::memory_region& dest) const { return a_.hazard(dest); }  ///< Whether writing dest could change what is read.
 
  private:
   View<const T, R, C> a_;
