@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <limits>
 
+#include "../core/construct.hpp"
 #include "../core/matrix.hpp"
 #include "../decomp/lu.hpp"
 #include "checks.hpp"
