@@ -128,6 +128,8 @@ TEST_CASE("element types convert only when asked", "[core][construct]") {
   CHECK(F(0, 1) == 2.5f);
   Matrix<int> I(A.cast<int>());
   CHECK(I(0, 0) == 1);
+  const Matrix<double> mask = (A > 2.0).cast<double>();  // expressions convert too
+  CHECK(array_equal(mask, Matrix<double>{{0, 1}}));
   static_assert(!std::is_convertible_v<Matrix<double>, Matrix<float>>);
   static_assert(std::is_constructible_v<Matrix<float>, Matrix<double>>);
 }

@@ -17,6 +17,7 @@
 
 #include "../simd/simd.hpp"
 #include "concepts.hpp"
+#include "functors.hpp"
 #include "region.hpp"
 #include "shape.hpp"
 
@@ -100,6 +101,11 @@ using broadcast_t = std::conditional_t<
 
 }  // namespace detail
 
+namespace detail {
+template <class F, class... Xs>
+auto make_expr(F f, Xs&&... xs);
+}  // namespace detail
+
 /// Element-wise node: applies F to the elements of its operands at the same position.
 template <class F, class... Ops>
 class Expr {
@@ -153,6 +159,16 @@ class Expr {
   B batch(std::size_t k) const {
     return linear_reader().template batch<B>(k);
   }
+  /// The elements converted to U, lazily: `(A > 0.0).cast<double>()`.
+  template <Scalar U>
+  auto cast() const& {
+    return detail::make_expr(ops::cast_to<U>{}, *this);
+  }
+  template <Scalar U>
+  auto cast() && {
+    return detail::make_expr(ops::cast_to<U>{}, std::move(*this));
+  }
+
   /// Whether writing dest before reading this node could change what it reads.
   bool hazard(const detail::memory_region& dest) const {
     return std::apply([&](const auto&... op) { return (op.hazard(dest) || ...); }, ops_);
