@@ -3,6 +3,7 @@
 /// Golub-Kahan Householder reduction of a real m x n matrix (m >= n) to upper bidiagonal
 /// form, A = Q B P^T, the first stage of svd, and the formation of Q^T and P^T.
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -32,28 +33,23 @@ void bidiagonalize(std::size_t m, std::size_t n, T* a, T* d, T* e, T* tau_q, T* 
 }
 
 /// Writes Q^T into qt (cols x m, row stride m): the first `cols` columns of Q = H_0 ... H_{n-1}
-/// (cols = n for the reduced factor, m for the full one). O(4 m n cols) flops at most.
+/// (cols = n for the reduced factor, m for the full one). O(4 m n cols) flops at most, nearly
+/// all in kernels::gemm.
 template <class T>
 void form_left_qt(std::size_t m, std::size_t n, std::size_t cols, const T* a, const T* tau_q, T* qt) {
-  std::vector<T> q(m * cols, T(0)), work(cols);
-  for (std::size_t i = 0; i < cols; ++i) q[i * cols + i] = T(1);
-  for (std::size_t k = n; k-- > 0;)
-    reflect_left(m - k, cols - k, q.data() + k * cols + k, cols, a + k * n + k, static_cast<std::ptrdiff_t>(n),
-                 tau_q[k], work.data());
-  for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t j = 0; j < cols; ++j) qt[j * m + i] = q[i * cols + j];
+  std::fill(qt, qt + cols * m, T(0));
+  for (std::size_t i = 0; i < cols; ++i) qt[i * m + i] = T(1);
+  form_reflector_product_transpose(n, m, a, static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), tau_q, cols, qt, m);
 }
 
 /// Writes P^T (n x n, row stride n) into pt, P = G_0 ... G_{n-2} from bidiagonalize.
 template <class T>
 void form_right_pt(std::size_t n, const T* a, const T* tau_p, T* pt) {
-  std::vector<T> p(n * n, T(0)), work(n);
-  for (std::size_t i = 0; i < n; ++i) p[i * n + i] = T(1);
-  for (std::size_t k = n >= 1 ? n - 1 : 0; k-- > 0;)
-    reflect_left(n - k - 1, n - k - 1, p.data() + (k + 1) * n + (k + 1), n, a + k * n + k + 1, 1, tau_p[k],
-                 work.data());
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) pt[j * n + i] = p[i * n + j];
+  std::fill(pt, pt + n * n, T(0));
+  for (std::size_t i = 0; i < n; ++i) pt[i * n + i] = T(1);
+  if (n < 2) return;
+  form_reflector_product_transpose(n - 1, n - 1, a + 1, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(n), tau_p, n - 1,
+                                   pt + n + 1, n);
 }
 
 }  // namespace linal::detail

@@ -3,6 +3,7 @@
 /// Householder reduction of a real square matrix to upper Hessenberg form, A = Q H Q^T, the
 /// first stage of eig, and the formation of Q.
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace linal::detail {
 /// O(10/3 n^3) flops for H, 4/3 n^3 more for Q.
 template <class T>
 void hessenberg(std::size_t n, T* h, T* qt) {
-  std::vector<T> v(n), work(n), tau(n), q(n * n);
+  std::vector<T> v(n), work(n), tau(n);
   const auto ld = static_cast<std::ptrdiff_t>(n);
   for (std::size_t k = 0; k + 2 < n; ++k) {
     const std::size_t p = n - k - 1;  // order of the reflector
@@ -28,16 +29,10 @@ void hessenberg(std::size_t n, T* h, T* qt) {
     reflect_right(n, p, h + (k + 1), n, v.data(), tau[k]);
     reflect_left(p, p, h + (k + 1) * n + (k + 1), n, v.data(), 1, tau[k], work.data());
   }
-  // Backward accumulation of Q = H_0 ... H_{n-3}; then clear the stored vectors.
-  for (std::size_t i = 0; i < n; ++i) q[i * n + i] = T(1);
-  for (std::size_t k = n >= 2 ? n - 2 : 0; k-- > 0;) {
-    const std::size_t p = n - k - 1;
-    v[0] = T(1);
-    for (std::size_t i = 1; i < p; ++i) v[i] = h[(k + 1 + i) * n + k];
-    reflect_left(p, p, q.data() + (k + 1) * n + (k + 1), n, v.data(), 1, tau[k], work.data());
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) qt[j * n + i] = q[i * n + j];
+  std::fill(qt, qt + n * n, T(0));
+  for (std::size_t i = 0; i < n; ++i) qt[i * n + i] = T(1);
+  if (n >= 3)
+    form_reflector_product_transpose(n - 2, n - 1, h + n, ld, std::ptrdiff_t(1), tau.data(), n - 1, qt + n + 1, n);
   for (std::size_t i = 2; i < n; ++i)
     for (std::size_t j = 0; j + 1 < i; ++j) h[i * n + j] = T(0);
 }
