@@ -60,7 +60,8 @@ long double singular_value_ratio(const Vector<T>& s, const std::vector<long doub
 
 TEMPLATE_TEST_CASE("svd of random matrices meets LAPACK's ratios, reduced and full", "[svd]", float, double) {
   const std::vector<std::pair<std::size_t, std::size_t>> shapes = {
-      {0, 0}, {0, 3}, {3, 0}, {1, 1}, {1, 5}, {5, 1}, {2, 2}, {3, 3}, {5, 3}, {3, 5}, {10, 10}, {50, 20}, {20, 50}, {200, 200}};
+      {0, 0}, {0, 3}, {3, 0}, {1, 1}, {1, 5}, {5, 1}, {2, 2}, {3, 3}, {5, 3}, {3, 5}, {10, 10}, {50, 20}, {20, 50}, {120, 70}, {70, 120},
+      {200, 200}};
   for (const auto& [m, n] : shapes) {
     INFO("shape (" << m << "," << n << ")");
     check_svd(gallery::random_matrix<TestType>(m, n, 10 * m + n));
