@@ -2,8 +2,9 @@
 /// \file
 /// The two applications of a real Householder reflector H = I - tau v v^T that the spectral
 /// reductions need on row-major storage, from the left and from the right, both streaming
-/// along contiguous rows, and the blocked formation of the orthogonal factor they leave. v[0] is never read (it is implicitly one), so the reflectors can stay
-/// where householder::make_reflector left them, next to the entry that holds beta.
+/// along contiguous rows, and the blocked formation of the orthogonal factor they leave. v[0]
+/// is never read (it is implicitly one), so the reflectors can stay where
+/// householder::make_reflector left them, next to the entry that holds beta.
 
 #include <algorithm>
 #include <cmath>

@@ -9,6 +9,7 @@
 
 #include "../householder.hpp"
 #include "../../kernels/gemm.hpp"
+#include "../../kernels/gemv.hpp"
 #include "../../simd/simd.hpp"
 #include "reflector.hpp"
 
@@ -60,6 +61,7 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
   const std::size_t reflectors = n >= 2 ? n - 2 : 0;
   // Vp and Wp hold the panel's vectors and their W columns, row r for index k0 + 1 + r.
   std::vector<T> vp(n * panel), wp(n * panel), vc(n), y(n), vw(panel), ww(panel);
+  const auto ld = static_cast<std::ptrdiff_t>(n), pl = static_cast<std::ptrdiff_t>(panel), one = std::ptrdiff_t(1);
   for (std::size_t k0 = 0; k0 < reflectors; k0 += panel) {
     const std::size_t jb = std::min(panel, reflectors - k0);
     const std::size_t p0 = n - k0 - 1;  // order of the panel's first reflector
@@ -72,13 +74,8 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
       if (j > 0) {
         const T* vk = vp.data() + (j - 1) * panel;
         const T* wk = wp.data() + (j - 1) * panel;
-        for (std::size_t i = k; i < n; ++i) {
-          const T* vi = vp.data() + (i - k0 - 1) * panel;
-          const T* wi = wp.data() + (i - k0 - 1) * panel;
-          T sum = T(0);
-          for (std::size_t l = 0; l < j; ++l) sum += vk[l] * wi[l] + wk[l] * vi[l];
-          row[i] -= sum;
-        }
+        kernels::gemv(n - k, j, T(-1), vk, pl, one, wk, one, T(1), row + k, one);
+        kernels::gemv(n - k, j, T(-1), wk, pl, one, vk, one, T(1), row + k, one);
       }
       d[k] = row[k];
       const std::size_t p = n - k - 1;
@@ -92,23 +89,16 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
       std::copy(row + k + 2, row + n, vc.begin() + 1);
       for (std::size_t r = 0; r < p; ++r) vp[(j + r) * panel + j] = vc[r];
       lower_symmetric_product(p, w + (k + 1) * n + (k + 1), n, vc.data(), y.data());
-      // W^T v and V^T v over the panel's earlier columns, then their correction to y.
-      for (std::size_t l = 0; l < j; ++l) vw[l] = ww[l] = T(0);
-      for (std::size_t r = 0; r < p; ++r) {
-        const T* vr = vp.data() + (j + r) * panel;
-        const T* wr = wp.data() + (j + r) * panel;
-        for (std::size_t l = 0; l < j; ++l) {
-          ww[l] += wr[l] * vc[r];
-          vw[l] += vr[l] * vc[r];
-        }
-      }
+      // Minus V (W^T v) + W (V^T v) over the panel's earlier columns.
+      const T* vj = vp.data() + j * panel;
+      const T* wj = wp.data() + j * panel;
+      kernels::gemv(j, p, T(1), wj, one, pl, vc.data(), one, T(0), ww.data(), one);
+      kernels::gemv(j, p, T(1), vj, one, pl, vc.data(), one, T(0), vw.data(), one);
+      kernels::gemv(p, j, T(-1), vj, pl, one, ww.data(), one, T(1), y.data(), one);
+      kernels::gemv(p, j, T(-1), wj, pl, one, vw.data(), one, T(1), y.data(), one);
       T yv = T(0);
       for (std::size_t r = 0; r < p; ++r) {
-        const T* vr = vp.data() + (j + r) * panel;
-        const T* wr = wp.data() + (j + r) * panel;
-        T correction = T(0);
-        for (std::size_t l = 0; l < j; ++l) correction += vr[l] * ww[l] + wr[l] * vw[l];
-        y[r] = t * (y[r] - correction);
+        y[r] *= t;
         yv += y[r] * vc[r];
       }
       const T half = -T(0.5) * t * yv;
@@ -119,11 +109,8 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
     T* trailing = w + (k0 + jb) * n + (k0 + jb);
     const T* v2 = vp.data() + (jb - 1) * panel;
     const T* w2 = wp.data() + (jb - 1) * panel;
-    const auto ld = static_cast<std::ptrdiff_t>(n), pl = static_cast<std::ptrdiff_t>(panel);
-    kernels::gemm(q, q, jb, T(-1), v2, pl, std::ptrdiff_t(1), w2, std::ptrdiff_t(1), pl, T(1), trailing, ld,
-                  std::ptrdiff_t(1));
-    kernels::gemm(q, q, jb, T(-1), w2, pl, std::ptrdiff_t(1), v2, std::ptrdiff_t(1), pl, T(1), trailing, ld,
-                  std::ptrdiff_t(1));
+    kernels::gemm(q, q, jb, T(-1), v2, pl, one, w2, one, pl, T(1), trailing, ld, one);
+    kernels::gemm(q, q, jb, T(-1), w2, pl, one, v2, one, pl, T(1), trailing, ld, one);
   }
   if (n >= 2) {
     d[n - 2] = w[(n - 2) * n + (n - 2)];
