@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "../../core/error.hpp"
 #include "../householder.hpp"
@@ -108,6 +109,50 @@ void standardize_2x2(T& a, T& b, T& c, T& d, T& cs, T& sn, std::complex<T>& ev1,
   }
 }
 
+/// One sweep reflector (tau, v2, v3, starting at column kk; v3 unused when kk = last) applied
+/// from the right to the row segment x[kk..kk+2].
+template <class T>
+void reflect_row_segment(T* x, std::size_t kk, std::size_t last, T tau, T v2, T v3) {
+  T* seg = x + kk;
+  if (kk < last) {
+    const T s = tau * (seg[0] + v2 * seg[1] + v3 * seg[2]);
+    seg[0] -= s;
+    seg[1] -= s * v2;
+    seg[2] -= s * v3;
+  } else {
+    const T s = tau * (seg[0] + v2 * seg[1]);
+    seg[0] -= s;
+    seg[1] -= s * v2;
+  }
+}
+
+/// The column updates of a Francis sweep over columns m..i that francis_qr defers: row j of h
+/// takes the sweep's reflectors max(m, j+1)..i-1 in order, along its own contiguous entries
+/// (instead of one cache line per row and reflector). Eight rows go side by side, since the
+/// reflectors of one row form a chain of dependent operations.
+template <class T>
+void apply_deferred_columns(T* h, std::size_t n, std::size_t m, std::size_t i, const T* tau, const T* v2,
+                            const T* v3) {
+  const std::size_t last = i - 1;  // the final reflector, of order two
+  const auto one_row = [&](std::size_t j, std::size_t from, std::size_t to) {
+    T* row = h + j * n;
+    for (std::size_t kk = from; kk < to; ++kk)
+      if (tau[kk] != T(0)) reflect_row_segment(row, kk, last, tau[kk], v2[kk], v3[kk]);
+  };
+  constexpr std::size_t group = 8;
+  std::size_t j = 0;
+  for (; j + group <= i - 1; j += group) {
+    const std::size_t common = std::max(m, j + group);
+    for (std::size_t r = 0; r < group; ++r) one_row(j + r, std::max(m, j + r + 1), common);
+    for (std::size_t kk = common; kk < i; ++kk) {
+      const T t = tau[kk];
+      if (t == T(0)) continue;
+      for (std::size_t r = 0; r < group; ++r) reflect_row_segment(h + (j + r) * n, kk, last, t, v2[kk], v3[kk]);
+    }
+  }
+  for (; j + 1 < i; ++j) one_row(j, std::max(m, j + 1), i);
+}
+
 /// Reduces the row-major upper Hessenberg n x n matrix h (entries of order one) to real Schur
 /// form T in place, accumulating the transformations into the rows of zt (n x n, the transposed
 /// Schur vectors, so that every update streams along rows): on entry zt = Q^T from the
@@ -120,6 +165,8 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
   const T small = std::numeric_limits<T>::min() * (T(n) / ulp);
   const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
   const auto H = [&](std::size_t i, std::size_t j) -> T& { return h[i * n + j]; };
+  // Each sweep's reflectors (tau, v[1], v[2]) by the column where they start.
+  std::vector<T> step_tau(n), step_v2(n), step_v3(n);
 
   std::ptrdiff_t top = static_cast<std::ptrdiff_t>(n) - 1;
   while (top >= 0) {
@@ -224,6 +271,9 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
           // Equivalent to negating, but safe when v[1] and v[2] underflowed.
           H(kk, kk - 1) *= T(1) - t1;
         }
+        step_tau[kk] = t1;
+        step_v2[kk] = v[1];
+        step_v3[kk] = nr == 3 ? v[2] : T(0);
         if (t1 == T(0)) continue;
         const T v2 = v[1], t2 = t1 * v2;
         const T v3 = nr == 3 ? v[2] : T(0), t3 = t1 * v3;
@@ -248,8 +298,10 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
         };
         reflect_rows(h + kk * n, n, kk, n);
         reflect_rows(zt + kk * n, n, 0, n);
+        // Columns kk..kk+nr-1 from the right, here only in the rows that later reflectors of
+        // this sweep still meet; the rows above wait for the end of the sweep.
         const std::size_t last = std::min(kk + 3, i);
-        for (std::size_t j = 0; j <= last; ++j) {
+        for (std::size_t j = kk; j <= last; ++j) {
           T* hj = h + j * n + kk;
           const T s = hj[0] + v2 * hj[1] + (nr == 3 ? v3 * hj[2] : T(0));
           hj[0] -= s * t1;
@@ -257,6 +309,7 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
           if (nr == 3) hj[2] -= s * t3;
         }
       }
+      apply_deferred_columns(h, n, m, i, step_tau.data(), step_v2.data(), step_v3.data());
     }
     if (!converged)
       throw convergence_error(std::string(function) + ": the Francis QR iteration did not converge after " +
