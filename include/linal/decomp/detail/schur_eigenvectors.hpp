@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "../../kernels/gemm.hpp"
 #include "reflector.hpp"
 
 namespace linal::detail {
@@ -58,23 +59,14 @@ void solve_upward(std::size_t n, const T* t, std::vector<U>& x, U lambda, std::s
   }
 }
 
-/// y = Z x = the sum over c < end of x[c] times row c of Z^T.
-template <class T, class U>
-void combine_schur_vectors(std::size_t n, const T* zt, const std::vector<U>& x, std::size_t end, std::vector<U>& y) {
-  std::fill(y.begin(), y.end(), U(0));
-  for (std::size_t c = 0; c < end; ++c) {
-    const T* zc = zt + c * n;
-    const U xc = x[c];
-    for (std::size_t i = 0; i < n; ++i) y[i] += zc[i] * xc;
-  }
-}
-
 /// Writes the unit 2-norm right eigenvectors into the row-major n x n complex matrix v (column
 /// j belongs to w[j]), given the row-major Schur form t and Schur vectors z (both n x n, entries
 /// of order one) and the eigenvalues w in the order francis_qr leaves them. For a complex
 /// vector the entry of largest modulus is made real and positive. Near-singular diagonal
 /// blocks are perturbed by ulp |lambda|, as trevc does, so defective matrices give a (nearly
-/// parallel) vector rather than a failure. O(n^3).
+/// parallel) vector rather than a failure. The vectors in the Schur basis are gathered as the
+/// columns of one real matrix (a complex pair as its real and imaginary parts), so that the
+/// map back through Z is a single kernels::gemm. O(n^3).
 template <class T>
 void schur_eigenvectors(std::size_t n, const T* t, const T* zt, const std::complex<T>* w, std::complex<T>* v) {
   using C = std::complex<T>;
@@ -82,24 +74,20 @@ void schur_eigenvectors(std::size_t n, const T* t, const T* zt, const std::compl
   const T small = std::numeric_limits<T>::min() * (T(n) / ulp);
   const T rescale_above = std::sqrt(std::numeric_limits<T>::max()) * ulp;
   const auto Tm = [&](std::size_t i, std::size_t j) { return t[i * n + j]; };
-  std::vector<C> x(n), y(n);
-  std::vector<T> xr(n), yr(n);
+  const auto pair_first = [&](std::size_t j) { return w[j].imag() > T(0); };
+  const auto pair_second = [&](std::size_t j) { return w[j].imag() < T(0); };
+  std::vector<T> xs(n * n, T(0)), ys(n * n);
+  std::vector<C> x(n);
+  std::vector<T> xr(n);
   for (std::size_t j = 0; j < n; ++j) {
-    const bool pair_first = w[j].imag() > T(0);
-    const bool pair_second = w[j].imag() < T(0);
-    if (pair_second) {
-      // The conjugate of the previous column.
-      for (std::size_t i = 0; i < n; ++i) v[i * n + j] = std::conj(v[i * n + j - 1]);
-      continue;
-    }
+    if (pair_second(j)) continue;
     const C lambda = w[j];
     const T smin = std::max(ulp * (std::abs(lambda.real()) + std::abs(lambda.imag())), small);
-    if (!pair_first) {
+    if (!pair_first(j)) {
       std::fill(xr.begin(), xr.end(), T(0));
       xr[j] = T(1);
       solve_upward(n, t, xr, lambda.real(), j, j + 1, smin, rescale_above);
-      combine_schur_vectors(n, zt, xr, j + 1, yr);
-      for (std::size_t i = 0; i < n; ++i) y[i] = C(yr[i]);
+      for (std::size_t i = 0; i <= j; ++i) xs[i * n + j] = xr[i];
     } else {
       // Null vector of the standardized block [a b; c a] - lambda I.
       std::fill(x.begin(), x.end(), C(0));
@@ -112,26 +100,49 @@ void schur_eigenvectors(std::size_t n, const T* t, const T* zt, const std::compl
         x[j + 1] = C(c);
       }
       solve_upward(n, t, x, lambda, j, j + 2, smin, rescale_above);
-      combine_schur_vectors(n, zt, x, j + 2, y);
-    }
-    T norm2 = T(0), biggest = T(-1);
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const T mag = std::abs(y[i]);
-      if (mag > biggest) {
-        biggest = mag;
-        at = i;
+      for (std::size_t i = 0; i < j + 2; ++i) {
+        xs[i * n + j] = x[i].real();
+        xs[i * n + j + 1] = x[i].imag();
       }
     }
-    // Divide by the largest entry first so the norm cannot overflow.
-    const C pivot = y[at];
-    for (std::size_t i = 0; i < n; ++i) {
-      y[i] = pair_first ? y[i] / pivot : y[i] / std::abs(pivot);
-      norm2 += std::norm(y[i]);
-    }
-    const T inv = T(1) / std::sqrt(norm2);
-    for (std::size_t i = 0; i < n; ++i) v[i * n + j] = y[i] * inv;
   }
+  // Y = Z X, with Z read through its transpose.
+  const auto ld = static_cast<std::ptrdiff_t>(n);
+  if (n > 0)
+    kernels::gemm(n, n, n, T(1), zt, std::ptrdiff_t(1), ld, xs.data(), ld, std::ptrdiff_t(1), T(0), ys.data(), ld,
+                  std::ptrdiff_t(1));
+  const auto y = [&](std::size_t i, std::size_t j) {
+    const T* row = ys.data() + i * n;
+    return pair_first(j) ? C(row[j], row[j + 1]) : C(row[j], T(0));
+  };
+  // Row by row: each column's entry of largest modulus, then its norm after dividing by that
+  // entry (first, so that the norm cannot overflow), then the unit vectors.
+  std::vector<C> pivot(n);
+  std::vector<T> biggest(n, T(-1)), norm2(n, T(0));
+  const auto scaled = [&](std::size_t i, std::size_t j) {
+    return pair_first(j) ? y(i, j) / pivot[j] : y(i, j) / std::abs(pivot[j]);
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      if (pair_second(j)) continue;
+      const C yij = y(i, j);
+      const T mag = std::abs(yij);
+      if (mag > biggest[j]) {
+        biggest[j] = mag;
+        pivot[j] = yij;
+      }
+    }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      if (!pair_second(j)) norm2[j] += std::norm(scaled(i, j));
+  for (std::size_t j = 0; j < n; ++j) norm2[j] = T(1) / std::sqrt(norm2[j]);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      if (pair_second(j)) continue;
+      const C vij = scaled(i, j) * norm2[j];
+      v[i * n + j] = vij;
+      if (pair_first(j)) v[i * n + j + 1] = std::conj(vij);
+    }
 }
 
 }  // namespace linal::detail
