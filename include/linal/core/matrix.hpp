@@ -150,6 +150,17 @@ class Matrix : public detail::dense_base<Matrix<T, R, C>, R, C> {
 
   /// Element k in row-major order (for contiguous expressions).
   T linear(std::size_t k) const { return data()[k]; }
+  /// The memory this matrix spans, for the overlap check; cheaper than the general strided
+  /// form because the elements are one contiguous run.
+  detail::memory_region region() const {
+    if (empty()) return {};
+    const auto* first = reinterpret_cast<const std::byte*>(data());
+    const auto elem = static_cast<std::ptrdiff_t>(sizeof(T));
+    return {first, first + static_cast<std::ptrdiff_t>(size()) * elem, first,
+            rows() > 1 ? row_stride() * elem : 0, cols() > 1 ? elem : 0};
+  }
+  /// Whether writing dest before reading this matrix could change what is read.
+  bool hazard(const detail::memory_region& dest) const { return detail::read_write_hazard(region(), dest); }
   /// A reader of elements by row-major index, for evaluation loops.
   detail::pointer_reader<T> linear_reader() const { return {data()}; }
   /// The SIMD batch of type B starting at element k.
