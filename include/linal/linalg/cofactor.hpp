@@ -2,13 +2,18 @@
 /// \file
 /// Closed forms for fixed 1x1 to 4x4 matrices: the determinant by cofactor expansion and the
 /// inverse as adjugate / determinant. Straight-line code, no heap; inv checks that the
-/// adjugate is accurate (adjugate_is_accurate) and falls back to pivoted elimination otherwise.
+/// adjugate is accurate (adjugate_bound_holds) and falls back to pivoted elimination otherwise.
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <type_traits>
+
+#if defined(__AVX2__) && defined(__FMA__)
+#include <immintrin.h>
+#endif
 
 #include "../core/matrix.hpp"
 
@@ -33,38 +38,31 @@ value_t<E> cofactor_det(const E& a) {
     const auto c0 = a(2, 0) * a(3, 1) - a(3, 0) * a(2, 1), c1 = a(2, 0) * a(3, 2) - a(3, 0) * a(2, 2);
     const auto c2 = a(2, 0) * a(3, 3) - a(3, 0) * a(2, 3), c3 = a(2, 1) * a(3, 2) - a(3, 1) * a(2, 2);
     const auto c4 = a(2, 1) * a(3, 3) - a(3, 1) * a(2, 3), c5 = a(2, 2) * a(3, 3) - a(3, 2) * a(2, 3);
-    return s0 * c5 - s1 * c4 + s2 * c3 + s3 * c2 - s4 * c1 + s5 * c0;
+    return (s0 * c5 - s1 * c4 + s2 * c3) + (s3 * c2 - s4 * c1 + s5 * c0);  // two chains in flight
   }
 }
 
-/// The adjugate (transposed cofactor matrix) and the determinant of a fixed N x N matrix.
-template <class T, std::size_t N>
-struct adjugate_and_det {
-  Matrix<T, N, N> adjugate;
-  T det;
-};
-
-/// adj(a) and det(a) for a fixed N x N expression, N <= 4; a^-1 = adj(a) / det(a).
+/// Writes adj(a), the transposed cofactor matrix of a fixed N x N expression (N <= 4), into b
+/// and returns det(a); a^-1 = adj(a) / det(a).
 template <std::size_t N, Expression E>
-adjugate_and_det<value_t<E>, N> adjugate(const E& a) {
+inline value_t<E> adjugate(const E& a, Matrix<value_t<E>, N, N>& b) {
   static_assert(N >= 1 && N <= 4);
   using T = value_t<E>;
-  adjugate_and_det<T, N> r;
-  auto& b = r.adjugate;
+  T det;
   if constexpr (N == 1) {
     b(0, 0) = T(1);
-    r.det = a(0, 0);
+    det = a(0, 0);
   } else if constexpr (N == 2) {
     b(0, 0) = a(1, 1), b(0, 1) = -a(0, 1);
     b(1, 0) = -a(1, 0), b(1, 1) = a(0, 0);
-    r.det = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
+    det = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
   } else if constexpr (N == 3) {
     b(0, 0) = a(1, 1) * a(2, 2) - a(1, 2) * a(2, 1), b(0, 1) = a(0, 2) * a(2, 1) - a(0, 1) * a(2, 2);
     b(0, 2) = a(0, 1) * a(1, 2) - a(0, 2) * a(1, 1), b(1, 0) = a(1, 2) * a(2, 0) - a(1, 0) * a(2, 2);
     b(1, 1) = a(0, 0) * a(2, 2) - a(0, 2) * a(2, 0), b(1, 2) = a(0, 2) * a(1, 0) - a(0, 0) * a(1, 2);
     b(2, 0) = a(1, 0) * a(2, 1) - a(1, 1) * a(2, 0), b(2, 1) = a(0, 1) * a(2, 0) - a(0, 0) * a(2, 1);
     b(2, 2) = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
-    r.det = a(0, 0) * b(0, 0) + a(0, 1) * b(1, 0) + a(0, 2) * b(2, 0);
+    det = a(0, 0) * b(0, 0) + a(0, 1) * b(1, 0) + a(0, 2) * b(2, 0);
   } else {
     // The 2x2 minors of rows (0, 1) and of rows (2, 3) give every 3x3 cofactor in three terms.
     const T s0 = a(0, 0) * a(1, 1) - a(1, 0) * a(0, 1), s1 = a(0, 0) * a(1, 2) - a(1, 0) * a(0, 2);
@@ -73,7 +71,7 @@ adjugate_and_det<value_t<E>, N> adjugate(const E& a) {
     const T c0 = a(2, 0) * a(3, 1) - a(3, 0) * a(2, 1), c1 = a(2, 0) * a(3, 2) - a(3, 0) * a(2, 2);
     const T c2 = a(2, 0) * a(3, 3) - a(3, 0) * a(2, 3), c3 = a(2, 1) * a(3, 2) - a(3, 1) * a(2, 2);
     const T c4 = a(2, 1) * a(3, 3) - a(3, 1) * a(2, 3), c5 = a(2, 2) * a(3, 3) - a(3, 2) * a(2, 3);
-    r.det = s0 * c5 - s1 * c4 + s2 * c3 + s3 * c2 - s4 * c1 + s5 * c0;
+    det = (s0 * c5 - s1 * c4 + s2 * c3) + (s3 * c2 - s4 * c1 + s5 * c0);
     b(0, 0) = a(1, 1) * c5 - a(1, 2) * c4 + a(1, 3) * c3;
     b(0, 1) = -a(0, 1) * c5 + a(0, 2) * c4 - a(0, 3) * c3;
     b(0, 2) = a(3, 1) * s5 - a(3, 2) * s4 + a(3, 3) * s3;
@@ -91,25 +89,144 @@ adjugate_and_det<value_t<E>, N> adjugate(const E& a) {
     b(3, 2) = -a(3, 0) * s3 + a(3, 1) * s1 - a(3, 2) * s0;
     b(3, 3) = a(2, 0) * s3 - a(2, 1) * s1 + a(2, 2) * s0;
   }
-  return r;
+  return det;
 }
 
-/// Whether adj / det is an accurate inverse. Cofactor (i, j) is a sum of products of entries
-/// from the columns other than j, so its rounding error is at most a few eps times the product
-/// of those columns' sums of |a|, c; the error of adj / det, measured as LAPACK's inverse test
-/// measures it, is then at most a few eps times prod(c) / (min(c) max|adj_ij|). Far from
-/// singular that is a small multiple of eps; near singularity the cancellation the adjugate
-/// cannot avoid shows here first, and pivoted elimination must take over. Column sums and
-/// element maxima run down the rows of row-major storage, in SIMD registers.
-template <class T, std::size_t N, Expression E>
-bool adjugate_is_accurate(const E& a, const Matrix<T, N, N>& adj, T det) {
-  using R = real_t<T>;
+/// Whether adj / det is an accurate inverse, given the column sums of |a| (c) and max|adj_ij|.
+/// Cofactor (i, j) is a sum of products of entries from the columns other than j, so its
+/// rounding error is at most a few eps times prod(c) / c_j; the error of adj / det, measured as
+/// LAPACK's inverse test measures it, is then at most a few eps times
+/// prod(c) / (min(c) max|adj_ij|). Far from singular that is a small multiple of eps; near
+/// singularity the cancellation the adjugate cannot avoid shows here first, and pivoted
+/// elimination must take over. Takes |1 / det|, which the caller needs anyway; written so that
+/// NaN, a zero determinant and overflow all answer false, with the tests combined into one branch.
+template <class R>
+inline bool adjugate_bound_holds(R product, R smallest, R adj_max, R abs_inverse_det) {
   constexpr R safety = 64;  // the bound above assumes every rounding error points the same way
+  return (product <= safety * smallest * adj_max) & (adj_max * abs_inverse_det <= std::numeric_limits<R>::max());
+}
+
+#if defined(__AVX2__) && defined(__FMA__)
+/// inverse_by_adjugate for a row-major 3 x 3 double matrix in AVX registers (lane 3 zero): row
+/// i of the cofactors is the cross product of the other two rows taken in cyclic order.
+inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
+  const auto rotate1 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b11'00'10'01); };
+  const auto rotate2 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b11'01'00'10); };
+  const auto cross = [&](__m256d y, __m256d z) {
+    return _mm256_fmsub_pd(rotate1(y), rotate2(z), _mm256_mul_pd(rotate2(y), rotate1(z)));
+  };
+  const __m256d zero = _mm256_setzero_pd();
+  // Rows 0 and 1 read one element past their end, still inside a; row 2 must not.
+  const __m256d r0 = _mm256_blend_pd(_mm256_loadu_pd(a), zero, 0b1000);
+  const __m256d r1 = _mm256_blend_pd(_mm256_loadu_pd(a + 3), zero, 0b1000);
+  const __m256d r2 = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(a + 6)), _mm_load_sd(a + 8), 1);
+  const __m256d c0 = cross(r1, r2), c1 = cross(r2, r0), c2 = cross(r0, r1);
+  const auto low = [](__m256d v) { return _mm256_castpd256_pd128(v); };
+  const auto high = [](__m256d v) { return _mm256_extractf128_pd(v, 1); };
+  const auto across = [](__m128d v) { return _mm_unpackhi_pd(v, v); };
+  const __m256d det3 = _mm256_mul_pd(r0, c0);
+  const __m128d det2 = _mm_add_pd(low(det3), high(det3));
+  const double inverse_det = 1 / _mm_cvtsd_f64(_mm_add_sd(det2, across(det2)));
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d column =
+      _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)), _mm256_andnot_pd(sign, r2));
+  const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
+                                        _mm256_andnot_pd(sign, c2));
+  // Lane 3 must not enter the product (made 1) or the minimum (made column 0).
+  const __m256d column_product = _mm256_blend_pd(column, _mm256_set1_pd(1.0), 0b1000);
+  const __m256d column_min = _mm256_permute4x64_pd(column, 0b00'10'01'00);
+  const __m128d product2 = _mm_mul_pd(low(column_product), high(column_product));
+  const __m128d smallest2 = _mm_min_pd(low(column_min), high(column_min));
+  const __m128d adj_max2 = _mm_max_pd(low(adj_abs), high(adj_abs));
+  const bool accurate = adjugate_bound_holds(_mm_cvtsd_f64(_mm_mul_sd(product2, across(product2))),
+                                             _mm_cvtsd_f64(_mm_min_sd(smallest2, across(smallest2))),
+                                             _mm_cvtsd_f64(_mm_max_sd(adj_max2, across(adj_max2))),
+                                             std::abs(inverse_det));
+  // Row j of the inverse is column j of the cofactors over det; the stores of rows 0 and 1
+  // spill one lane into the next row, which the next store then overwrites.
+  const __m256d scale = _mm256_set1_pd(inverse_det);
+  const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);
+  const __m256d t2 = _mm256_unpacklo_pd(c2, zero), t3 = _mm256_unpackhi_pd(c2, zero);
+  const __m256d row2 = _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x31), scale);
+  _mm256_storeu_pd(out, _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x20), scale));
+  _mm256_storeu_pd(out + 3, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x20), scale));
+  _mm_storeu_pd(out + 6, low(row2));
+  _mm_store_sd(out + 8, high(row2));
+  return accurate;
+}
+
+/// inverse_by_adjugate for a row-major 4 x 4 double matrix, all in AVX registers. Element j of
+/// rotate<k>(v) is v[(j + k) mod 4]. With rows x and y, x rotate<1>(y) - rotate<1>(x) y holds
+/// the 2x2 minors of columns (j, j + 1) and the same with rotate<2> those of columns (j, j + 2),
+/// so each row of cofactors is three fused products of a rotated row with rotated minors (the
+/// columns j + 1, j + 2, j + 3 are always an even permutation of their sorted order).
+inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
+  const auto rotate1 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b00'11'10'01); };
+  const auto rotate2 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b01'00'11'10); };
+  const auto rotate3 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b10'01'00'11); };
+  const __m256d r0 = _mm256_loadu_pd(a), r1 = _mm256_loadu_pd(a + 4);
+  const __m256d r2 = _mm256_loadu_pd(a + 8), r3 = _mm256_loadu_pd(a + 12);
+  const __m256d m1 = _mm256_fmsub_pd(r0, rotate1(r1), _mm256_mul_pd(rotate1(r0), r1));
+  const __m256d m2 = _mm256_fmsub_pd(r0, rotate2(r1), _mm256_mul_pd(rotate2(r0), r1));
+  const __m256d n1 = _mm256_fmsub_pd(r2, rotate1(r3), _mm256_mul_pd(rotate1(r2), r3));
+  const __m256d n2 = _mm256_fmsub_pd(r2, rotate2(r3), _mm256_mul_pd(rotate2(r2), r3));
+  // The 3x3 determinants of one row against a pair's minors, for the left-out column j.
+  const auto minor3 = [&](__m256d x, __m256d d1, __m256d d2) {
+    const __m256d t = _mm256_fnmadd_pd(rotate2(x), rotate1(d2), _mm256_mul_pd(rotate1(x), rotate2(d1)));
+    return _mm256_fmadd_pd(rotate3(x), rotate1(d1), t);
+  };
+  const __m256d even = _mm256_setr_pd(0.0, -0.0, 0.0, -0.0), odd = _mm256_setr_pd(-0.0, 0.0, -0.0, 0.0);
+  const __m256d c0 = _mm256_xor_pd(minor3(r1, n1, n2), even), c1 = _mm256_xor_pd(minor3(r0, n1, n2), odd);
+  const __m256d c2 = _mm256_xor_pd(minor3(r3, m1, m2), even), c3 = _mm256_xor_pd(minor3(r2, m1, m2), odd);
+  const auto low = [](__m256d v) { return _mm256_castpd256_pd128(v); };
+  const auto high = [](__m256d v) { return _mm256_extractf128_pd(v, 1); };
+  const auto across = [](__m128d v) { return _mm_unpackhi_pd(v, v); };
+  const __m256d det4 = _mm256_mul_pd(r0, c0);
+  const __m128d det2 = _mm_add_pd(low(det4), high(det4));
+  const double inverse_det = 1 / _mm_cvtsd_f64(_mm_add_sd(det2, across(det2)));
+  // The accuracy bound's ingredients: column sums of |a|, their product and minimum, max|adj|.
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d column = _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)),
+                                       _mm256_add_pd(_mm256_andnot_pd(sign, r2), _mm256_andnot_pd(sign, r3)));
+  const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
+                                        _mm256_max_pd(_mm256_andnot_pd(sign, c2), _mm256_andnot_pd(sign, c3)));
+  const __m128d product2 = _mm_mul_pd(low(column), high(column));
+  const __m128d smallest2 = _mm_min_pd(low(column), high(column));
+  const __m128d adj_max2 = _mm_max_pd(low(adj_abs), high(adj_abs));
+  const bool accurate = adjugate_bound_holds(_mm_cvtsd_f64(_mm_mul_sd(product2, across(product2))),
+                                             _mm_cvtsd_f64(_mm_min_sd(smallest2, across(smallest2))),
+                                             _mm_cvtsd_f64(_mm_max_sd(adj_max2, across(adj_max2))),
+                                             std::abs(inverse_det));
+  // Row j of the inverse is column j of the cofactors over det: a 4 x 4 transpose.
+  const __m256d scale = _mm256_set1_pd(inverse_det);
+  const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);
+  const __m256d t2 = _mm256_unpacklo_pd(c2, c3), t3 = _mm256_unpackhi_pd(c2, c3);
+  _mm256_storeu_pd(out, _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x20), scale));
+  _mm256_storeu_pd(out + 4, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x20), scale));
+  _mm256_storeu_pd(out + 8, _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x31), scale));
+  _mm256_storeu_pd(out + 12, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x31), scale));
+  return accurate;
+}
+#endif
+
+/// Writes a^-1 = adj(a) / det(a) into b and answers true when that is accurate
+/// (adjugate_bound_holds); answers false, b unspecified, when not.
+template <std::size_t N, Expression E>
+inline bool inverse_by_adjugate(const E& a, Matrix<value_t<E>, N, N>& b) {
+  using T = value_t<E>;
+  using R = real_t<T>;
+#if defined(__AVX2__) && defined(__FMA__)
+  if constexpr (std::is_same_v<std::remove_cvref_t<E>, Matrix<double, 3, 3>>)
+    return inverse_by_adjugate_3x3(a.data(), b.data());
+  else if constexpr (std::is_same_v<std::remove_cvref_t<E>, Matrix<double, 4, 4>>)
+    return inverse_by_adjugate_4x4(a.data(), b.data());
+#endif
+  const T det = adjugate<N>(a, b);
   std::array<R, N> column{}, largest{};
   for (std::size_t i = 0; i < N; ++i)
     for (std::size_t j = 0; j < N; ++j) {
       column[j] += std::abs(a(i, j));
-      largest[j] = std::max(largest[j], R(std::abs(adj(i, j))));
+      largest[j] = std::max(largest[j], R(std::abs(b(i, j))));
     }
   R product = column[0], smallest = column[0], adj_max = largest[0];
   for (std::size_t j = 1; j < N; ++j) {
@@ -117,8 +234,9 @@ bool adjugate_is_accurate(const E& a, const Matrix<T, N, N>& adj, T det) {
     smallest = std::min(smallest, column[j]);
     adj_max = std::max(adj_max, largest[j]);
   }
-  // Written so that NaN, a zero determinant and overflow all answer false.
-  return product <= safety * smallest * adj_max && adj_max * (1 / std::abs(det)) <= std::numeric_limits<R>::max();
+  const T scale = T(1) / det;
+  for (std::size_t k = 0; k < N * N; ++k) b.data()[k] *= scale;
+  return adjugate_bound_holds(product, smallest, adj_max, R(std::abs(scale)));
 }
 
 }  // namespace linal::detail

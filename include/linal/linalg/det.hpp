@@ -14,6 +14,24 @@
 
 namespace linal {
 
+namespace detail {
+
+/// The fixed-size determinant by pivoted elimination, which scales as it goes.
+template <class F, std::size_t N, Expression E>
+F det_by_elimination(const E& a) {
+  require_finite_elements("det", "a", a);
+  return fixed_elimination<F, N>(a.template cast<F>()).det();
+}
+
+/// det_by_elimination when cofactor products left the floating-point range (or the input is
+/// not finite): out of line and cold, so that det's closed form needs no stack frame.
+template <class F, std::size_t N, Expression E>
+[[gnu::noinline, gnu::cold]] F det_of_extreme_matrix(const E& a) {
+  return det_by_elimination<F, N>(a);
+}
+
+}  // namespace detail
+
 /// Determinant of a square matrix (NumPy's det): the product of U's diagonal in P A = L U,
 /// signed by the row interchanges; 1 for a 0 x 0 matrix, 0 for a singular one (never throws
 /// for singularity). Integer matrices give double, as NumPy. The result may overflow to inf
@@ -35,12 +53,12 @@ detail::floating_t<value_t<E>> det(const E& a) {
       F d;
       if constexpr (std::is_same_v<F, value_t<E>>) d = detail::cofactor_det<n>(a);
       else d = detail::cofactor_det<n>(a.template cast<F>());
-      if (std::isfinite(d)) return d;
+      if (!std::isfinite(d)) [[unlikely]]
+        return detail::det_of_extreme_matrix<F, n>(a);
+      return d;
+    } else {
+      return detail::det_by_elimination<F, n>(a);
     }
-    // Cofactor products left the floating-point range (or the input is not finite): the
-    // pivoted elimination scales as it goes.
-    detail::require_finite_elements("det", "a", a);
-    return detail::fixed_elimination<F, n>(a.template cast<F>()).det();
   } else {
     detail::require_square_matrix("det", a);
     detail::require_finite_elements("det", "a", a);

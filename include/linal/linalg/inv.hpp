@@ -30,14 +30,31 @@ namespace linal {
 
 namespace detail {
 
-/// The fixed-size inverse by pivoted elimination: kept out of line from inv's closed form so
-/// that the common path stays small.
+/// The fixed-size inverse by pivoted elimination.
 template <class T, std::size_t N, Expression E>
 Matrix<T, N, N> inverse_by_elimination(const E& a) {
   require_finite_elements("inv", "a", a);
   const fixed_elimination<T, N> f(a);
   if (f.first_zero_pivot() != N) throw zero_pivot_error("inv", f.first_zero_pivot());
   return f.template solve<N>(eye<T, N>());
+}
+
+/// Writes inverse_by_elimination(a) into b when the closed form is inaccurate: out of line and
+/// cold, so that inv's common path keeps its registers, and writing in place, so that inv
+/// returns its one named result without a copy.
+template <class T, std::size_t N, Expression E>
+[[gnu::noinline, gnu::cold]] void invert_hard_matrix(const E& a, Matrix<T, N, N>& b) {
+  b = inverse_by_elimination<T, N>(a);
+}
+
+/// The inverse of a fixed N x N matrix, N <= 4: the adjugate over the determinant, or pivoted
+/// elimination when that is inaccurate. One named result, so that it is built in place.
+template <class T, std::size_t N, Expression E>
+Matrix<T, N, N> small_inverse(const E& a) {
+  Matrix<T, N, N> b;
+  if (!inverse_by_adjugate<N>(a, b)) [[unlikely]]
+    invert_hard_matrix<T, N>(a, b);
+  return b;
 }
 
 }  // namespace detail
@@ -58,15 +75,10 @@ auto inv(const E& a) {
     static_assert(X::static_rows == X::static_cols, "linal: inv needs a square matrix");
     constexpr std::size_t n = X::static_rows;
     if constexpr (n <= 4) {
-      const auto [adj, d] = detail::adjugate<n>(a);
-      if (detail::adjugate_is_accurate(a, adj, d)) {
-        Matrix<T, n, n> b;
-        const T scale = T(1) / d;
-        for (std::size_t k = 0; k < n * n; ++k) b.data()[k] = adj.data()[k] * scale;
-        return b;
-      }
+      return detail::small_inverse<T, n>(a);
+    } else {
+      return detail::inverse_by_elimination<T, n>(a);
     }
-    return detail::inverse_by_elimination<T, n>(a);
   } else {
     detail::require_square_matrix("inv", a);
     detail::require_finite_elements("inv", "a", a);
