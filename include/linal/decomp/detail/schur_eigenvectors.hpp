@@ -24,6 +24,8 @@ void solve_upward(std::size_t n, const T* t, std::vector<U>& x, U lambda, std::s
                   T rescale_above) {
   const auto Tm = [&](std::size_t i, std::size_t j) { return t[i * n + j]; };
   std::size_t r = top;
+  T big = T(0);
+  for (std::size_t q = top; q < end; ++q) big = std::max(big, T(std::abs(x[q])));
   while (r > 0) {
     const std::size_t bottom = r - 1;
     const bool two = bottom > 0 && Tm(bottom, bottom - 1) != T(0);
@@ -50,11 +52,13 @@ void solve_upward(std::size_t n, const T* t, std::vector<U>& x, U lambda, std::s
       x[first] = (rhs[0] * a22 - a12 * rhs[1]) / det;
       x[bottom] = (a11 * rhs[1] - a21 * rhs[0]) / det;
     }
-    // Keep the growing solution representable: rescale the whole vector.
-    T big = T(0);
-    for (std::size_t q = first; q < end; ++q) big = std::max(big, T(std::abs(x[q])));
-    if (big > rescale_above)
+    // Keep the growing solution representable: rescale the whole vector. The largest modulus
+    // so far is kept as it grows (after a rescaling it is exactly one).
+    for (std::size_t q = first; q <= bottom; ++q) big = std::max(big, T(std::abs(x[q])));
+    if (big > rescale_above) {
       for (std::size_t q = first; q < end; ++q) x[q] /= big;
+      big = T(1);
+    }
     r = first;
   }
 }
