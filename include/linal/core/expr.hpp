@@ -164,6 +164,7 @@ class Expr {
   auto cast() const& {
     return detail::make_expr(ops::cast_to<U>{}, *this);
   }
+  /// The elements of a temporary expression converted to U (the node moves into the result).
   template <Scalar U>
   auto cast() && {
     return detail::make_expr(ops::cast_to<U>{}, std::move(*this));
