@@ -68,4 +68,15 @@ class non_finite_error : public linalg_error {
   using linalg_error::linalg_error;
 };
 
+namespace detail {
+
+/// The one wording every function uses for NaN or infinity in an argument: NumPy's phrase,
+/// then where the first such element is, e.g. "solve: a must not contain infs or NaNs (found
+/// at (2,3))".
+inline std::string non_finite_message(const char* function, const char* argument, std::size_t i, std::size_t j) {
+  return std::string(function) + ": " + argument + " must not contain infs or NaNs (found at (" + std::to_string(i) +
+         "," + std::to_string(j) + "))";
+}
+
+}  // namespace detail
 }  // namespace linal

@@ -142,7 +142,7 @@ class LDLTFactor {
       for (std::size_t j = 0; j <= i; ++j) {
         f_(i, j) = a(i, j);
         if (!decomp_detail::is_finite(f_(i, j)))
-          throw non_finite_error("ldlt: the input holds a non-finite value at (" + std::to_string(i) + "," + std::to_string(j) + ")");
+          throw non_finite_error(detail::non_finite_message("ldlt", "a", i, j));
       }
     piv_.resize(n);
     singular_ = decomp_detail::bunch_kaufman(n, f_.data(), f_.row_stride(), piv_.data());

@@ -19,26 +19,29 @@ void require_square_matrix(const char* function, const E& a) {
     throw shape_error(std::string(function) + ": expected a square matrix, got shape " + shape_string(a));
 }
 
-/// Whether every element of a is finite (neither NaN nor infinite).
+/// Whether x is finite (neither NaN nor infinite; for complex numbers, both parts).
+template <class T>
+bool element_is_finite(const T& x) {
+  if constexpr (is_complex_v<T>) return std::isfinite(x.real()) && std::isfinite(x.imag());
+  else return std::isfinite(x);
+}
+
+/// Whether every element of a is finite.
 template <Expression E>
 bool all_elements_finite(const E& a) {
   for (std::size_t i = 0; i < a.rows(); ++i)
-    for (std::size_t j = 0; j < a.cols(); ++j) {
-      const auto x = a(i, j);
-      if constexpr (is_complex_v<value_t<E>>) {
-        if (!std::isfinite(x.real()) || !std::isfinite(x.imag())) return false;
-      } else {
-        if (!std::isfinite(x)) return false;
-      }
-    }
+    for (std::size_t j = 0; j < a.cols(); ++j)
+      if (!element_is_finite(a(i, j))) return false;
   return true;
 }
 
-/// Throws non_finite_error when a holds NaN or infinity; `name` is the argument's name.
+/// Throws non_finite_error naming the first NaN or infinite element of a; `name` is the
+/// argument's name.
 template <Expression E>
 void require_finite_elements(const char* function, const char* name, const E& a) {
-  if (!all_elements_finite(a))
-    throw non_finite_error(std::string(function) + ": " + name + " must not contain infs or NaNs");
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < a.cols(); ++j)
+      if (!element_is_finite(a(i, j))) throw non_finite_error(non_finite_message(function, name, i, j));
 }
 
 }  // namespace linal::detail

@@ -55,8 +55,7 @@ void require_finite(const char* function, const E& a) {
   for (std::size_t i = 0; i < a.rows(); ++i)
     for (std::size_t j = 0; j < a.cols(); ++j)
       if (!is_finite(a(i, j)))
-        throw non_finite_error(std::string(function) + ": the input holds a non-finite value at (" +
-                               std::to_string(i) + "," + std::to_string(j) + ")");
+        throw non_finite_error(detail::non_finite_message(function, "a", i, j));
 }
 
 /// A dense dynamic copy of any expression, after the finiteness check.

@@ -25,8 +25,7 @@ T checked_max_abs(const char* function, const T* a, std::size_t rows, std::size_
     for (std::size_t j = 0; j < end; ++j) {
       const T x = a[i * ld + j];
       if (!std::isfinite(x))
-        throw non_finite_error(std::string(function) + ": the matrix contains NaN or infinity at (" +
-                               std::to_string(i) + "," + std::to_string(j) + ")");
+        throw non_finite_error(detail::non_finite_message(function, "a", i, j));
       largest = std::max(largest, std::abs(x));
     }
   }
