@@ -6,7 +6,9 @@
 #include <linal/core.hpp>
 #include <linal/decomp/svd.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numbers>
 #include <utility>
@@ -54,6 +56,16 @@ long double singular_value_ratio(const Vector<T>& s, const std::vector<long doub
   for (std::size_t i = 0; i < reference.size(); ++i)
     worst = std::max(worst, residuals::ratio<T>(std::abs(static_cast<long double>(s[i]) - reference[i]), scale));
   return worst;
+}
+
+/// U diag(s) V^T with random orthonormal U (m x k) and V (n x k), k = s.size() <= min(m, n).
+template <class T>
+Matrix<T> with_singular_values(std::size_t m, std::size_t n, const std::vector<double>& s, std::uint64_t seed) {
+  auto u = gallery::random_orthonormal<T>(m, s.size(), seed);
+  const auto v = gallery::random_orthonormal<T>(n, s.size(), seed + 1);
+  for (std::size_t j = 0; j < s.size(); ++j)
+    for (std::size_t i = 0; i < m; ++i) u(i, j) *= static_cast<T>(s[j]);
+  return gallery::multiply(u, gallery::adjoint(v));
 }
 
 }  // namespace
@@ -185,4 +197,82 @@ TEST_CASE("svd rejects NaN and infinity and leaves the input unchanged", "[svd]"
   CHECK(array_equal(a, before));
   a(1, 2) = std::numeric_limits<double>::quiet_NaN();
   CHECK_THROWS_AS(svd(a, true), non_finite_error);
+}
+
+// Above 25 columns (rows, when wide) svd takes the divide and conquer path; svdvals keeps the
+// bidiagonal QR iteration, so check_svd also compares the two.
+TEMPLATE_TEST_CASE("svd by divide and conquer: random, tall and wide, above the crossover", "[svd]", float, double) {
+  const std::vector<std::pair<std::size_t, std::size_t>> shapes = {{26, 26}, {27, 27}, {52, 52}, {101, 77}, {77, 101}, {300, 64}, {64, 300}, {256, 256}};
+  for (const auto& [m, n] : shapes) {
+    INFO("shape (" << m << "," << n << ")");
+    check_svd(gallery::random_matrix<TestType>(m, n, 7 * m + n));
+  }
+}
+
+TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float, double) {
+  using T = TestType;
+  SECTION("Kahan, graded, Hilbert, ill-conditioned") {
+    check_svd(gallery::kahan<T>(100));
+    check_svd(gallery::graded<T>(90, 70, 12, 4));
+    check_svd(gallery::hilbert<T>(60));
+    check_svd(gallery::with_condition<T>(100, 80, 1 / static_cast<double>(std::numeric_limits<T>::epsilon()), 8));
+  }
+  SECTION("rank deficient: the trailing singular values are at roundoff level") {
+    const auto a = gallery::rank_deficient<T>(120, 80, 30, 12);
+    check_svd(a);
+    const auto [U, S, Vh] = svd(a);
+    const long double scale = 120 * sg::norm1(a) * sg::ulp<T>();
+    for (std::size_t i = 30; i < 80; ++i) CHECK(residuals::ratio<T>(S[i], scale) < svd_threshold);
+  }
+  SECTION("repeated and clustered singular values deflate") {
+    std::vector<double> s;
+    for (std::size_t i = 0; i < 20; ++i) s.push_back(3);
+    for (std::size_t i = 0; i < 30; ++i) s.push_back(1 + 1e-12 * static_cast<double>(i));
+    for (std::size_t i = 0; i < 20; ++i) s.push_back(0.5);
+    for (std::size_t i = 0; i < 10; ++i) s.push_back(0);
+    const auto a = with_singular_values<T>(100, 80, s, 13);
+    check_svd(a);
+    const auto [U, S, Vh] = svd(a);
+    std::vector<long double> reference(s.begin(), s.end());
+    std::sort(reference.rbegin(), reference.rend());
+    CHECK(singular_value_ratio(S, reference, a) < svd_threshold);
+  }
+  SECTION("orthogonal columns: every singular value equal") {
+    check_svd(gallery::scaled(gallery::random_orthonormal<T>(70, 60, 14), T(2)));
+    check_svd(eye<T>(64));
+  }
+  SECTION("zero matrix and bidiagonals with zero entries") {
+    check_svd(zeros<T>(60, 40));
+    Matrix<T> b(90, 90);
+    for (std::size_t i = 0; i < 90; ++i) {
+      b(i, i) = i % 7 == 3 ? T(0) : T(1) + T(0.01) * static_cast<T>(i);
+      if (i + 1 < 90) b(i, i + 1) = i % 11 == 5 ? T(0) : T(0.5);
+    }
+    check_svd(b);
+  }
+  SECTION("the all-ones bidiagonal: 2 cos(k pi/(2n+1))") {
+    const std::size_t n = 100;
+    Matrix<T> a(n, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      a(i, i) = 1;
+      if (i + 1 < n) a(i, i + 1) = 1;
+    }
+    std::vector<long double> reference(n);
+    for (std::size_t k = 1; k <= n; ++k)
+      reference[k - 1] = 2 * std::cos(static_cast<long double>(k) * std::numbers::pi_v<long double> / static_cast<long double>(2 * n + 1));
+    check_svd(a);
+    const auto [U, S, Vh] = svd(a);
+    CHECK(singular_value_ratio(S, reference, a) < svd_threshold);
+  }
+  SECTION("near overflow and underflow") {
+    const auto a = gallery::random_matrix<T>(90, 60, 15);
+    for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+      const auto scaled = gallery::scaled(a, scale);
+      const auto [U, S, Vh] = svd(scaled, true);
+      for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
+      CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
+      CHECK(sg::orthogonality_ratio(U) < svd_threshold);
+      CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+    }
+  }
 }

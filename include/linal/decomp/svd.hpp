@@ -13,6 +13,7 @@
 
 #include "../core/matrix.hpp"
 #include "detail/bidiagonal.hpp"
+#include "detail/bidiagonal_divide_conquer.hpp"
 #include "detail/bidiagonalize.hpp"
 #include "detail/safe_scaling.hpp"
 
@@ -39,6 +40,15 @@ std::vector<T> svd_tall(std::size_t m, std::size_t n, T* a, T* ut, std::size_t u
                         const char* function) {
   std::vector<T> d(n), e(n + 1), tau_q(n + 1), tau_p(n + 1);
   bidiagonalize(m, n, a, d.data(), e.data(), tau_q.data(), tau_p.data());
+  if (ut && vt && n > bidiagonal_leaf_rows) {
+    // Divide and conquer on B = U_b S V_b^T, then U^T = [U_b^T 0] Q^T and V^T = V_b^T P^T.
+    std::vector<T> ub(n * n);
+    bidiagonal_svd_divide_conquer(n, d.data(), e.data(), ub.data(), vt, function);
+    for (std::size_t i = 0; i < n; ++i) std::copy_n(ub.data() + i * n, n, ut + i * m);
+    apply_left_qt(m, n, u_rows, a, tau_q.data(), ut);
+    apply_right_pt(n, a, tau_p.data(), vt);
+    return d;
+  }
   if (ut) form_left_qt(m, n, u_rows, a, tau_q.data(), ut);
   if (vt) form_right_pt(n, a, tau_p.data(), vt);
   bidiagonal_qr(n, d.data(), e.data(), vt, n, n, ut, m, m, function);

@@ -120,4 +120,43 @@ void form_right_pt(std::size_t n, const T* a, const T* tau_p, T* pt) {
                                    pt + n + 1, n);
 }
 
+/// X := X (H_0 H_1 ... H_{r-1})^T for any rows x order matrix X (row stride ld), with the
+/// reflectors stored as form_reflector_product_transpose reads them. Blocks of 32 reflectors
+/// through householder::block_reflector, last block first: O(4 rows order r) flops at most,
+/// nearly all in kernels::gemm.
+template <class T>
+void apply_reflector_product_transpose(std::size_t r, std::size_t order, const T* v, std::ptrdiff_t v_rs,
+                                       std::ptrdiff_t v_cs, const T* tau, std::size_t rows, T* x, std::size_t ld) {
+  constexpr std::size_t block = 32;
+  for (std::size_t end = r; end > 0;) {
+    const std::size_t start = end > block ? end - block : 0;
+    const auto offset = static_cast<std::ptrdiff_t>(start);
+    householder::block_reflector<T> reflectors(order - start, end - start, v + offset * v_rs + offset * v_cs, v_rs,
+                                               v_cs, tau + start);
+    reflectors.apply_right(true, rows, x + start, static_cast<std::ptrdiff_t>(ld), 1);
+    end = start;
+  }
+}
+
+/// ut := [ut 0; 0 I] Q^T for the Q of bidiagonalize: on entry the first n rows of ut (rows x m,
+/// row stride m, rows = n or m) hold n x n left vectors of the bidiagonal in their first n
+/// columns, the rest is ignored; on exit ut holds the left vectors of A as rows, and for rows = m
+/// the completion of the basis after them.
+template <class T>
+void apply_left_qt(std::size_t m, std::size_t n, std::size_t rows, const T* a, const T* tau_q, T* ut) {
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::fill(ut + i * m + (i < n ? n : 0), ut + (i + 1) * m, T(0));
+    if (i >= n) ut[i * m + i] = T(1);
+  }
+  apply_reflector_product_transpose(n, m, a, static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), tau_q, rows, ut, m);
+}
+
+/// vt := vt P^T for the P of bidiagonalize, vt n x n (row stride n).
+template <class T>
+void apply_right_pt(std::size_t n, const T* a, const T* tau_p, T* vt) {
+  if (n < 2) return;
+  apply_reflector_product_transpose(n - 1, n - 1, a + 1, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(n), tau_p, n,
+                                    vt + 1, n);
+}
+
 }  // namespace linal::detail
