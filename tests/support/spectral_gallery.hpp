@@ -149,27 +149,29 @@ long double orthogonality_ratio(const E& q) {
   return residuals::orthogonality_ratio(q) / 2;
 }
 
-/// max_j ||A v_j - w_j v_j||_1 / (n ||A||_1 ulp) for complex eigenpairs of a real A: LAPACK's
-/// dgeev test ratio (with the eigenvectors normalized to unit 2-norm).
+/// max_j ||A v_j - w_j v_j||_1 / (n ||A||_1 ulp) for the complex eigenpairs of a real or
+/// complex A: LAPACK's geev test ratio (with the eigenvectors normalized to unit 2-norm).
 template <class T>
-long double eig_ratio(const linal::Matrix<T>& a, const linal::Vector<std::complex<T>>& w,
-                      const linal::Matrix<std::complex<T>>& v) {
+long double eig_ratio(const linal::Matrix<T>& a, const linal::Vector<std::complex<linal::real_t<T>>>& w,
+                      const linal::Matrix<std::complex<linal::real_t<T>>>& v) {
+  using wide = std::complex<long double>;
+  using wide_a = residuals::wide_t<T>;  // long double for real A: real times complex is cheaper
   const std::size_t n = a.rows();
   long double anorm = 0;
   for (std::size_t j = 0; j < n; ++j) {
     long double s = 0;
-    for (std::size_t i = 0; i < n; ++i) s += std::abs(static_cast<long double>(a(i, j)));
+    for (std::size_t i = 0; i < n; ++i) s += std::abs(wide_a(a(i, j)));
     anorm = std::max(anorm, s);
   }
   long double worst = 0;
   for (std::size_t j = 0; j < n; ++j) {
     long double r = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      std::complex<long double> s = -std::complex<long double>(w[j]) * std::complex<long double>(v(i, j));
-      for (std::size_t k = 0; k < n; ++k) s += static_cast<long double>(a(i, k)) * std::complex<long double>(v(k, j));
+      wide s = -wide(w[j]) * wide(v(i, j));
+      for (std::size_t k = 0; k < n; ++k) s += wide_a(a(i, k)) * wide(v(k, j));
       r += std::abs(s);
     }
-    worst = std::max(worst, residuals::ratio<T>(r, static_cast<long double>(n) * anorm * ulp<T>()));
+    worst = std::max(worst, residuals::ratio<T>(r, static_cast<long double>(n) * anorm * ulp<linal::real_t<T>>()));
   }
   return worst;
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstddef>
 #include <string>
 
@@ -27,6 +28,24 @@ T checked_max_abs(const char* function, const T* a, std::size_t rows, std::size_
       if (!std::isfinite(x))
         throw non_finite_error(detail::non_finite_message(function, "a", i, j));
       largest = std::max(largest, std::abs(x));
+    }
+  }
+  return largest;
+}
+
+/// The same for a complex block, measuring each entry by max(|Re a_ij|, |Im a_ij|): within a
+/// factor sqrt(2) of its modulus, enough to choose a scale, and it cannot overflow.
+template <class T>
+T checked_max_abs(const char* function, const std::complex<T>* a, std::size_t rows, std::size_t cols,
+                  std::size_t ld, bool lower_only = false) {
+  T largest = T(0);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const std::size_t end = lower_only ? std::min(cols, i + 1) : cols;
+    for (std::size_t j = 0; j < end; ++j) {
+      const std::complex<T> x = a[i * ld + j];
+      if (!std::isfinite(x.real()) || !std::isfinite(x.imag()))
+        throw non_finite_error(detail::non_finite_message(function, "a", i, j));
+      largest = std::max({largest, std::abs(x.real()), std::abs(x.imag())});
     }
   }
   return largest;
