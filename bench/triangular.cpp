@@ -1,0 +1,102 @@
+// Triangular solve with as many right-hand sides as unknowns (BLAS's trsm): linal's
+// solve(upper(A), B), OpenBLAS's cblas_dtrsm and Eigen's triangularView<Upper>().solve(B), on the
+// same row-major double inputs, one thread each. Names follow bench/compare's <op>/<impl>/<size>.
+//
+// Fairness: linal and Eigen return a new matrix, so the copy of B into the solution is part of
+// their timed cost; cblas_dtrsm solves in place, so its copy of B is timed too. linal also checks
+// its inputs for NaN and infinity (O(n^2) against the O(n^3) solve), as users pay it.
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <random>
+
+#include <linal/linal.hpp>
+
+#ifdef LINAL_BENCH_WITH_OPENBLAS
+#include <cblas.h>
+#endif
+#ifdef LINAL_BENCH_WITH_EIGEN
+#include <Eigen/Core>
+#endif
+
+namespace {
+
+// An upper triangular A with a dominant diagonal (so that X stays of the size of B) and a random
+// B, both n x n. The strictly lower triangle of A holds noise that no solver may read.
+struct inputs {
+  linal::Matrix<double> a, b;
+};
+
+inputs make_inputs(std::size_t n) {
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> d(-1, 1);
+  inputs in{linal::Matrix<double>(n, n), linal::Matrix<double>(n, n)};
+  for (auto& x : in.a) x = d(rng);
+  for (auto& x : in.b) x = d(rng);
+  for (std::size_t i = 0; i < n; ++i) in.a(i, i) += static_cast<double>(n);
+  return in;
+}
+
+void set_flops(benchmark::State& state) {
+  const double n = static_cast<double>(state.range(0));
+  state.counters["GFLOPS"] = benchmark::Counter(n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void trsm_linal(benchmark::State& state) {
+  linal::set_num_threads(1);
+  const auto in = make_inputs(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto x = linal::solve(linal::upper(in.a), in.b);
+    benchmark::DoNotOptimize(x.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+
+#ifdef LINAL_BENCH_WITH_OPENBLAS
+void trsm_openblas(benchmark::State& state) {
+  openblas_set_num_threads(1);
+  const auto n = static_cast<int>(state.range(0));
+  const auto in = make_inputs(static_cast<std::size_t>(n));
+  linal::Matrix<double> x(in.b.rows(), in.b.cols());
+  for (auto _ : state) {
+    std::copy(in.b.begin(), in.b.end(), x.begin());
+    cblas_dtrsm(CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, n, n, 1.0, in.a.data(), n,
+                x.data(), n);
+    benchmark::DoNotOptimize(x.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+#endif
+
+#ifdef LINAL_BENCH_WITH_EIGEN
+void trsm_eigen(benchmark::State& state) {
+  using matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Eigen::setNbThreads(1);
+  const auto n = static_cast<Eigen::Index>(state.range(0));
+  const auto in = make_inputs(static_cast<std::size_t>(n));
+  const matrix a = Eigen::Map<const matrix>(in.a.data(), n, n);
+  const matrix b = Eigen::Map<const matrix>(in.b.data(), n, n);
+  for (auto _ : state) {
+    matrix x = a.triangularView<Eigen::Upper>().solve(b);
+    benchmark::DoNotOptimize(x.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+#endif
+
+}  // namespace
+
+BENCHMARK(trsm_linal)->Name("trsm/linal")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#ifdef LINAL_BENCH_WITH_OPENBLAS
+BENCHMARK(trsm_openblas)->Name("trsm/openblas")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#endif
+#ifdef LINAL_BENCH_WITH_EIGEN
+BENCHMARK(trsm_eigen)->Name("trsm/eigen")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#endif
+
+BENCHMARK_MAIN();
