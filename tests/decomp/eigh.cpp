@@ -123,6 +123,91 @@ TEMPLATE_TEST_CASE("eigh scales internally near overflow and underflow", "[eigh]
   }
 }
 
+// From linal::detail::eigh_divide_conquer_order on, the tridiagonal stage is divide and
+// conquer: these orders lie above it, and the spectra below make its deflation do most of
+// the work (close poles, tiny coupling components) or none of it.
+TEMPLATE_TEST_CASE("eigh by divide and conquer meets LAPACK's ratios on random and hard spectra", "[eigh]", float,
+                   double) {
+  using T = TestType;
+  const std::size_t smallest = detail::eigh_divide_conquer_order;
+  SECTION("random, with halves of unequal order") {
+    for (std::size_t n : {smallest, smallest + 1, std::size_t(131), std::size_t(257)}) {
+      INFO("n = " << n);
+      check_eigh(sg::random_symmetric<T>(n, 300 + n));
+    }
+  }
+  SECTION("graded over 15 orders of magnitude") {
+    std::vector<double> values;
+    for (int k = 0; k < 120; ++k) values.push_back(std::pow(10.0, -k / 8.0) * (k % 2 ? -1 : 1));
+    check_eigh(sg::symmetric_with_eigenvalues<T>(values, 11));
+  }
+  SECTION("three clusters of repeated eigenvalues") {
+    std::vector<double> values;
+    for (int k = 0; k < 120; ++k) values.push_back(1 + (k % 3) * (1 + 1e-14 * k));
+    check_eigh(sg::symmetric_with_eigenvalues<T>(values, 12));
+  }
+  SECTION("identity plus a tiny symmetric perturbation") {
+    const std::size_t n = 150;
+    Matrix<T> a = eye<T>(n);
+    const auto r = sg::random_symmetric<T>(n, 13);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) a(i, j) += std::numeric_limits<T>::epsilon() * r(i, j);
+    check_eigh(a);
+  }
+  SECTION("zero matrix") {
+    const auto [w, V] = eigh(zeros<T>(100, 100));
+    for (std::size_t i = 0; i < w.size(); ++i) CHECK(w[i] == T(0));
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh by divide and conquer matches closed forms and bisection on tridiagonal matrices", "[eigh]",
+                   float, double) {
+  using T = TestType;
+  SECTION("tridiagonal Toeplitz") {
+    const std::size_t n = 200;
+    const auto a = sg::toeplitz_tridiagonal<T>(n, 2, -1);
+    const auto [w, V] = eigh(a);
+    CHECK(eigenvalue_ratio(w, sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1), a) < eigh_threshold);
+    CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+  SECTION("Wilkinson W101+") {
+    const auto d = sg::wilkinson_diagonal(50);
+    const std::vector<long double> e(100, 1);
+    const auto a = sg::tridiagonal<T>(d, e);
+    const auto [w, V] = eigh(a);
+    CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
+    CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+  SECTION("glued Wilkinson W21+ matrices") {
+    for (const long double glue : {1e-6L, 1e-12L}) {
+      INFO("glue = " << static_cast<double>(glue));
+      std::vector<long double> d, e;
+      sg::glued_wilkinson(6, 10, glue, d, e);
+      const auto a = sg::tridiagonal<T>(d, e);
+      const auto [w, V] = eigh(a);
+      CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
+      CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+      CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh by divide and conquer scales internally near overflow and underflow", "[eigh]", float,
+                   double) {
+  using T = TestType;
+  const auto a = sg::random_symmetric<T>(100, 14);
+  for (const T s : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+    const auto scaled = gallery::scaled(a, s);
+    const auto [w, V] = eigh(scaled);
+    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
+    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+}
+
 TEST_CASE("eigh reads only the lower triangle", "[eigh]") {
   auto a = sg::random_symmetric<double>(6, 4);
   const auto [w_full, V_full] = eigh(a);

@@ -53,6 +53,21 @@ inline std::vector<long double> wilkinson_diagonal(std::size_t k) {
   return d;
 }
 
+/// copies of W(2k+1)+ along the diagonal, each coupled to the next by glue: every eigenvalue
+/// of W(2k+1)+ then comes in a cluster of `copies` nearly equal ones (LAPACK's glued
+/// Wilkinson test matrices). Fills the diagonal d and the off-diagonal e.
+inline void glued_wilkinson(std::size_t copies, std::size_t k, long double glue, std::vector<long double>& d,
+                            std::vector<long double>& e) {
+  const auto block = wilkinson_diagonal(k);
+  d.clear();
+  e.clear();
+  for (std::size_t c = 0; c < copies; ++c) {
+    if (c > 0) e.push_back(glue);
+    d.insert(d.end(), block.begin(), block.end());
+    e.insert(e.end(), block.size() - 1, 1.0L);
+  }
+}
+
 /// Eigenvalues (ascending) of the symmetric tridiagonal (d, e) by Sturm-sequence bisection in
 /// long double: an independent reference accurate to a few long double ulps of the norm.
 inline std::vector<long double> bisection_eigenvalues(const std::vector<long double>& d, const std::vector<long double>& e) {

@@ -3,6 +3,7 @@
 /// eigh and eigvalsh: eigenvalues and eigenvectors of a real symmetric matrix, as NumPy's
 /// numpy.linalg.eigh and eigvalsh. Householder tridiagonalization, then implicit QL.
 
+#include <algorithm>
 #include <cmath>
 #include <concepts>
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include "../core/shape.hpp"
 #include "detail/safe_scaling.hpp"
 #include "detail/tridiagonal.hpp"
+#include "detail/tridiagonal_divide_conquer.hpp"
 #include "detail/tridiagonalize.hpp"
 
 namespace linal {
@@ -45,6 +47,20 @@ std::vector<T> symmetric_work_copy(const char* function, const E& a, int& expone
   return w;
 }
 
+/// From this order on, eigh's tridiagonal stage is divide and conquer (measured crossover);
+/// below it, implicit QL with the rotations applied to Q^T.
+inline constexpr std::size_t eigh_divide_conquer_order = 64;
+
+/// b := a^T for n x n row-major matrices, in 32 x 32 tiles so that both sides stay in cache.
+template <class T>
+void transpose_square(std::size_t n, const T* a, T* b) {
+  constexpr std::size_t tile = 32;
+  for (std::size_t i0 = 0; i0 < n; i0 += tile)
+    for (std::size_t j0 = 0; j0 < n; j0 += tile)
+      for (std::size_t i = i0; i < std::min(n, i0 + tile); ++i)
+        for (std::size_t j = j0; j < std::min(n, j0 + tile); ++j) b[j * n + i] = a[i * n + j];
+}
+
 template <class T>
 Vector<T> unscaled_values(const std::vector<T>& d, int exponent) {
   Vector<T> w(d.size());
@@ -70,12 +86,17 @@ EighResult<value_t<E>> eigh(const E& A) {
   const std::size_t n = A.rows();
   std::vector<T> d(n), e(n + 1), tau(n + 1), zt(n * n);
   detail::tridiagonalize(n, w.data(), d.data(), e.data(), tau.data());
-  detail::form_tridiagonal_qt(n, w.data(), tau.data(), zt.data());
-  detail::tridiagonal_ql(n, d.data(), e.data(), zt.data(), n, n, "eigh");
-  detail::sort_ascending(n, d.data(), zt.data(), n, n);
   Matrix<T> V(n, n);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) V(i, j) = zt[j * n + i];
+  if (n >= detail::eigh_divide_conquer_order) {
+    detail::tridiagonal_divide_conquer<T>::solve(n, d.data(), e.data(), zt.data(), n, "eigh");
+    detail::transpose_square(n, zt.data(), V.data());
+    detail::apply_tridiagonal_q(n, w.data(), tau.data(), n, V.data(), n);
+  } else {
+    detail::form_tridiagonal_qt(n, w.data(), tau.data(), zt.data());
+    detail::tridiagonal_ql(n, d.data(), e.data(), zt.data(), n, n, "eigh");
+    detail::sort_ascending(n, d.data(), zt.data(), n, n);
+    detail::transpose_square(n, zt.data(), V.data());
+  }
   return {detail::unscaled_values(d, exponent), std::move(V)};
 }
 
