@@ -30,20 +30,20 @@ inline constexpr std::size_t bidiagonal_leaf_rows = 25;
 /// A root s of the secular equation, kept as s^2 = d[pole]^2 + w relative to its nearer pole so
 /// that every difference d_j^2 - s^2 can be formed without cancellation.
 template <class T>
-struct secular_root {
+struct singular_secular_root {
   std::size_t pole;
   T w;
 };
 
 /// d_j^2 - s^2 for the root s given relative to its pole.
 template <class T>
-T squared_gap(const T* d, std::size_t j, const secular_root<T>& root) {
+T singular_secular_gap(const T* d, std::size_t j, const singular_secular_root<T>& root) {
   return (d[j] - d[root.pole]) * (d[j] + d[root.pole]) - root.w;
 }
 
 /// The root in (lo, hi) of c x^2 + b x + g, or NaN when rounding put none there.
 template <class T>
-T quadratic_root_between(T c, T b, T g, T lo, T hi) {
+T singular_secular_quadratic_root(T c, T b, T g, T lo, T hi) {
   const auto inside = [&](T x) { return x > lo && x < hi; };
   if (c == T(0)) {
     const T x = -g / b;
@@ -65,22 +65,22 @@ T quadratic_root_between(T c, T b, T g, T lo, T hi) {
 /// value and slope (the poles on either side of the root) and takes the fit's root, inside a
 /// bracket that bisection falls back on; it stops when f is below its rounding error.
 template <class T>
-secular_root<T> solve_secular(std::size_t k, const T* d, const T* z, std::size_t i, T zz) {
+singular_secular_root<T> solve_singular_secular(std::size_t k, const T* d, const T* z, std::size_t i, T zz) {
   constexpr T eps = std::numeric_limits<T>::epsilon() / 2;
   const bool last = i + 1 == k;
-  secular_root<T> root{i, T(0)};
+  singular_secular_root<T> root{i, T(0)};
   // psi: the terms of poles at or below d_i (for the last root: all but the last pole); phi: the rest.
   T psi = 0, dpsi = 0, phi = 0, dphi = 0, f = 0;
   const auto evaluate = [&] {
     psi = dpsi = phi = dphi = T(0);
     const std::size_t split = last ? k - 1 : i + 1;
     for (std::size_t j = 0; j < split; ++j) {
-      const T t = z[j] / squared_gap(d, j, root);
+      const T t = z[j] / singular_secular_gap(d, j, root);
       psi += z[j] * t;
       dpsi += t * t;
     }
     for (std::size_t j = split; j < k; ++j) {
-      const T t = z[j] / squared_gap(d, j, root);
+      const T t = z[j] / singular_secular_gap(d, j, root);
       phi += z[j] * t;
       dphi += t * t;
     }
@@ -118,19 +118,19 @@ secular_root<T> solve_secular(std::size_t k, const T* d, const T* z, std::size_t
     // below and the pole above are x_low and x_high away.
     T x = std::numeric_limits<T>::quiet_NaN();
     if (!last) {
-      const T below = squared_gap(d, i, root), above = squared_gap(d, i + 1, root);
+      const T below = singular_secular_gap(d, i, root), above = singular_secular_gap(d, i + 1, root);
       const T b1 = dpsi * below * below, b2 = dphi * above * above;
       const T c = T(1) + (psi - dpsi * below) + (phi - dphi * above);
       if (root.pole == i)  // x_low = x, x_high = x + gap, x in (-gap, 0)
-        x = quadratic_root_between(c, c * gap + b1 + b2, b1 * gap, -hi, -lo);
+        x = singular_secular_quadratic_root(c, c * gap + b1 + b2, b1 * gap, -hi, -lo);
       else  // x_low = x - gap, x_high = x, x in (0, gap)
-        x = quadratic_root_between(c, b1 + b2 - c * gap, -b2 * gap, -hi, -lo);
+        x = singular_secular_quadratic_root(c, b1 + b2 - c * gap, -b2 * gap, -hi, -lo);
     } else {
       // The last pole's term is exact; the others are fitted by one pole at d_{k-2}.
-      const T below = squared_gap(d, k - 2, root);
+      const T below = singular_secular_gap(d, k - 2, root);
       const T b1 = dpsi * below * below, b2 = z[k - 1] * z[k - 1];
       const T c = T(1) + (psi - dpsi * below);
-      x = quadratic_root_between(c, b1 + b2 - c * gap, -b2 * gap, -hi, -lo);
+      x = singular_secular_quadratic_root(c, b1 + b2 - c * gap, -b2 * gap, -hi, -lo);
     }
     root.w = std::isnan(x) ? (lo + hi) / 2 : -x;
   }
@@ -295,26 +295,26 @@ class bidiagonal_divide_conquer {
         zk[j] = pz[kept[j]];
         zz += zk[j] * zk[j];
       }
-      std::vector<secular_root<T>> roots(nk);
+      std::vector<singular_secular_root<T>> roots(nk);
       for (std::size_t i = 0; i < nk; ++i) {
-        roots[i] = solve_secular(nk, dk.data(), zk.data(), i, zz);
+        roots[i] = solve_singular_secular(nk, dk.data(), zk.data(), i, zz);
         sigma[i] = std::sqrt(dk[roots[i].pole] * dk[roots[i].pole] + roots[i].w);
       }
       // z recomputed from the roots (Loewner's formula), so that the vectors below are exactly
       // those of a matrix near M and orthogonal to working precision.
       for (std::size_t j = 0; j < nk; ++j) {
-        T product = -squared_gap(dk.data(), j, roots[nk - 1]);
+        T product = -singular_secular_gap(dk.data(), j, roots[nk - 1]);
         for (std::size_t i = 0; i < j; ++i)
-          product *= squared_gap(dk.data(), j, roots[i]) / ((dk[j] - dk[i]) * (dk[j] + dk[i]));
+          product *= singular_secular_gap(dk.data(), j, roots[i]) / ((dk[j] - dk[i]) * (dk[j] + dk[i]));
         for (std::size_t i = j; i + 1 < nk; ++i)
-          product *= squared_gap(dk.data(), j, roots[i]) / ((dk[j] - dk[i + 1]) * (dk[j] + dk[i + 1]));
+          product *= singular_secular_gap(dk.data(), j, roots[i]) / ((dk[j] - dk[i + 1]) * (dk[j] + dk[i + 1]));
         zk[j] = std::copysign(std::sqrt(std::abs(product)), zk[j]);
       }
       // Right vector i: z_j / (d_j^2 - s_i^2); left vector i: -1, then d_j z_j / (d_j^2 - s_i^2).
       for (std::size_t i = 0; i < nk; ++i) {
         T vnorm = T(0), unorm = T(1);
         for (std::size_t j = 0; j < nk; ++j) {
-          const T t = zk[j] / squared_gap(dk.data(), j, roots[i]);
+          const T t = zk[j] / singular_secular_gap(dk.data(), j, roots[i]);
           vm[j * nk + i] = t;
           vnorm += t * t;
           if (j > 0) {
