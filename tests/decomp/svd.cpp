@@ -264,15 +264,23 @@ TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float,
     const auto [U, S, Vh] = svd(a);
     CHECK(singular_value_ratio(S, reference, a) < svd_threshold);
   }
-  SECTION("near overflow and underflow") {
-    const auto a = gallery::random_matrix<T>(90, 60, 15);
-    for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
-      const auto scaled = gallery::scaled(a, scale);
-      const auto [U, S, Vh] = svd(scaled, true);
-      for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
-      CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
-      CHECK(sg::orthogonality_ratio(U) < svd_threshold);
-      CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+  SECTION("tall enough for QR first: graded and rank deficient, either way round") {
+    for (const auto& a : {gallery::graded<T>(200, 60, 12, 16), gallery::rank_deficient<T>(200, 60, 20, 17)}) {
+      check_svd(a);
+      check_svd(Matrix<T>(a.T()));
+    }
+  }
+  SECTION("near overflow and underflow, square and tall") {
+    for (const std::size_t m : {60, 100}) {
+      const auto a = gallery::random_matrix<T>(m, 60, 15);
+      for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+        const auto scaled = gallery::scaled(a, scale);
+        const auto [U, S, Vh] = svd(scaled, true);
+        for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
+        CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
+        CHECK(sg::orthogonality_ratio(U) < svd_threshold);
+        CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+      }
     }
   }
 }

@@ -16,6 +16,7 @@
 #include "detail/bidiagonal_divide_conquer.hpp"
 #include "detail/bidiagonalize.hpp"
 #include "detail/safe_scaling.hpp"
+#include "qr.hpp"
 
 namespace linal {
 
@@ -38,9 +39,21 @@ namespace detail {
 template <class T>
 std::vector<T> svd_tall(std::size_t m, std::size_t n, T* a, T* ut, std::size_t u_rows, T* vt,
                         const char* function) {
+  const bool divide_and_conquer = ut && vt && n > bidiagonal_leaf_rows;
+  if (divide_and_conquer && 5 * m >= 8 * n) {
+    // Tall: QR first (mostly gemm), then the SVD of the square R, whose bidiagonalization is
+    // far cheaper than A's; U^T = [U_R^T 0] Q^T.
+    std::vector<T> tau(n), r(n * n, T(0)), ur(n * n);
+    decomp_detail::qr_blocked(m, n, a, static_cast<std::ptrdiff_t>(n), tau.data());
+    for (std::size_t i = 0; i < n; ++i) std::copy(a + i * n + i, a + (i + 1) * n, r.data() + i * n + i);
+    std::vector<T> s = svd_tall(n, n, r.data(), ur.data(), n, vt, function);
+    for (std::size_t i = 0; i < n; ++i) std::copy_n(ur.data() + i * n, n, ut + i * m);
+    apply_left_qt(m, n, u_rows, a, tau.data(), ut);
+    return s;
+  }
   std::vector<T> d(n), e(n + 1), tau_q(n + 1), tau_p(n + 1);
   bidiagonalize(m, n, a, d.data(), e.data(), tau_q.data(), tau_p.data());
-  if (ut && vt && n > bidiagonal_leaf_rows) {
+  if (divide_and_conquer) {
     // Divide and conquer on B = U_b S V_b^T, then U^T = [U_b^T 0] Q^T and V^T = V_b^T P^T.
     std::vector<T> ub(n * n);
     bidiagonal_svd_divide_conquer(n, d.data(), e.data(), ub.data(), vt, function);
