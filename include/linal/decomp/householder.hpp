@@ -24,6 +24,7 @@
 #include "../core/concepts.hpp"
 #include "../core/matrix.hpp"
 #include "../kernels/gemm.hpp"
+#include "../kernels/scalar.hpp"
 #include "detail/input.hpp"
 
 namespace linal::householder {
@@ -93,6 +94,8 @@ template <Field T>
 void apply_reflector_left(std::size_t m, std::size_t n, const T* v, std::ptrdiff_t incv, T tau, T* c,
                           std::ptrdiff_t rs, std::ptrdiff_t cs, T* work) {
   if (tau == T(0) || m == 0 || n == 0) return;
+  // Textbook complex products: std::complex's operator* falls back to a library call here.
+  const auto mul = [](const T& x, const T& y) { return kernels::detail::multiply(x, y); };
   // work = v^H C, accumulated from rows of C; four rows per sweep over work when C's rows are
   // contiguous, so that work is loaded and stored a quarter as often.
   std::fill(work, work + n, T(0));
@@ -103,22 +106,23 @@ void apply_reflector_left(std::size_t m, std::size_t n, const T* v, std::ptrdiff
     for (; i + 4 <= m; i += 4) {
       const T v0 = vc(i), v1 = vc(i + 1), v2 = vc(i + 2), v3 = vc(i + 3);
       const T *r0 = row_of(i), *r1 = row_of(i + 1), *r2 = row_of(i + 2), *r3 = row_of(i + 3);
-      for (std::size_t j = 0; j < n; ++j) work[j] += v0 * r0[j] + v1 * r1[j] + v2 * r2[j] + v3 * r3[j];
+      for (std::size_t j = 0; j < n; ++j)
+        work[j] += mul(v0, r0[j]) + mul(v1, r1[j]) + mul(v2, r2[j]) + mul(v3, r3[j]);
     }
   for (; i < m; ++i) {
     const T vi = vc(i);
     if (vi == T(0)) continue;
     const T* row = row_of(i);
-    for (std::size_t j = 0; j < n; ++j) work[j] += vi * row[static_cast<std::ptrdiff_t>(j) * cs];
+    for (std::size_t j = 0; j < n; ++j) work[j] += mul(vi, row[static_cast<std::ptrdiff_t>(j) * cs]);
   }
   for (std::size_t r = 0; r < m; ++r) {
     const T f = tau * v[static_cast<std::ptrdiff_t>(r) * incv];
     if (f == T(0)) continue;
     T* row = row_of(r);
     if (cs == 1) {
-      for (std::size_t j = 0; j < n; ++j) row[j] -= f * work[j];
+      for (std::size_t j = 0; j < n; ++j) row[j] -= mul(f, work[j]);
     } else {
-      for (std::size_t j = 0; j < n; ++j) row[static_cast<std::ptrdiff_t>(j) * cs] -= f * work[j];
+      for (std::size_t j = 0; j < n; ++j) row[static_cast<std::ptrdiff_t>(j) * cs] -= mul(f, work[j]);
     }
   }
 }
@@ -129,10 +133,12 @@ template <Field T>
 void apply_reflector_right(std::size_t m, std::size_t n, const T* v, std::ptrdiff_t incv, T tau, T* c,
                            std::ptrdiff_t rs, std::ptrdiff_t cs, T* work) {
   if (tau == T(0) || m == 0 || n == 0) return;
+  const auto mul = [](const T& x, const T& y) { return kernels::detail::multiply(x, y); };
   for (std::size_t i = 0; i < m; ++i) {
     const T* row = c + static_cast<std::ptrdiff_t>(i) * rs;
     T sum(0);
-    for (std::size_t j = 0; j < n; ++j) sum += row[static_cast<std::ptrdiff_t>(j) * cs] * v[static_cast<std::ptrdiff_t>(j) * incv];
+    for (std::size_t j = 0; j < n; ++j)
+      sum += mul(row[static_cast<std::ptrdiff_t>(j) * cs], v[static_cast<std::ptrdiff_t>(j) * incv]);
     work[i] = tau * sum;
   }
   for (std::size_t i = 0; i < m; ++i) {
@@ -140,7 +146,7 @@ void apply_reflector_right(std::size_t m, std::size_t n, const T* v, std::ptrdif
     const T wi = work[i];
     if (wi == T(0)) continue;
     for (std::size_t j = 0; j < n; ++j)
-      row[static_cast<std::ptrdiff_t>(j) * cs] -= wi * decomp_detail::conj_if_complex(v[static_cast<std::ptrdiff_t>(j) * incv]);
+      row[static_cast<std::ptrdiff_t>(j) * cs] -= mul(wi, decomp_detail::conj_if_complex(v[static_cast<std::ptrdiff_t>(j) * incv]));
   }
 }
 

@@ -14,6 +14,7 @@
 
 #include "../../core/error.hpp"
 #include "../../kernels/scalar.hpp"
+#include "../../simd/simd.hpp"
 #include "../householder.hpp"
 
 namespace linal::detail {
@@ -42,13 +43,79 @@ std::complex<R> wilkinson_shift(std::complex<R> a, std::complex<R> b, std::compl
   return d - u * (u / (x + y));
 }
 
-/// One sweep reflector G = I - tau v v^H, v = (1, v2), applied from the right to the entries
-/// seg[0] and seg[1] of a row: (x0, x1) := (x0, x1) G.
+/// A row-major complex n x n matrix held as two real planes, real parts and imaginary parts:
+/// the row updates of the QR sweeps then become plain real loops over contiguous memory, in
+/// SIMD batches (interleaved complex numbers would need shuffles that the batches lack).
 template <class R>
-void reflect_pair_right(std::complex<R>* seg, std::complex<R> tau, std::complex<R> v2, std::complex<R> v2_conj) {
-  const std::complex<R> s = kernels::detail::multiply(tau, seg[0] + kernels::detail::multiply(v2, seg[1]));
-  seg[0] -= s;
-  seg[1] -= kernels::detail::multiply(s, v2_conj);
+class complex_planes {
+ public:
+  complex_planes(std::size_t n, const std::complex<R>* a) : n_(n), re_(n * n), im_(n * n) {
+    for (std::size_t k = 0; k < n * n; ++k) {
+      re_[k] = a[k].real();
+      im_[k] = a[k].imag();
+    }
+  }
+  std::complex<R> operator()(std::size_t i, std::size_t j) const { return {re_[i * n_ + j], im_[i * n_ + j]}; }
+  void set(std::size_t i, std::size_t j, std::complex<R> z) {
+    re_[i * n_ + j] = z.real();
+    im_[i * n_ + j] = z.imag();
+  }
+  R* re(std::size_t i) { return re_.data() + i * n_; }  ///< Real parts of row i.
+  R* im(std::size_t i) { return im_.data() + i * n_; }  ///< Imaginary parts of row i.
+  /// Writes the matrix back, interleaved, into a (n x n, row-major).
+  void merge_into(std::complex<R>* a) const {
+    for (std::size_t k = 0; k < n_ * n_; ++k) a[k] = {re_[k], im_[k]};
+  }
+
+ private:
+  std::size_t n_;
+  std::vector<R> re_, im_;
+};
+
+/// Two rows x and y (count entries from `from` on, as planes) from the left by G^H, where
+/// G = I - tau v v^H, v = (1, v2): s = conj(tau) (x + conj(v2) y), x -= s, y -= s v2.
+template <class R>
+void reflect_rows_left(complex_planes<R>& a, std::size_t row, std::size_t from, std::size_t count,
+                       std::complex<R> tau, std::complex<R> v2) {
+  R *xr = a.re(row) + from, *xi = a.im(row) + from, *yr = a.re(row + 1) + from, *yi = a.im(row + 1) + from;
+  const R tr = tau.real(), ti = -tau.imag(), vr = v2.real(), vi = v2.imag();
+  const auto update = [&](auto& ar, auto& ai, auto& br, auto& bi) {
+    const auto ur = ar + vr * br + vi * bi, ui = ai + vr * bi - vi * br;
+    const auto sr = tr * ur - ti * ui, si = tr * ui + ti * ur;
+    ar -= sr;
+    ai -= si;
+    br -= sr * vr - si * vi;
+    bi -= sr * vi + si * vr;
+  };
+  std::size_t j = 0;
+  if constexpr (simd::has_batch<R>) {
+    using B = simd::batch<R>;
+    for (; j + B::size() <= count; j += B::size()) {
+      B ar = simd::load(xr + j), ai = simd::load(xi + j), br = simd::load(yr + j), bi = simd::load(yi + j);
+      update(ar, ai, br, bi);
+      simd::store(ar, xr + j);
+      simd::store(ai, xi + j);
+      simd::store(br, yr + j);
+      simd::store(bi, yi + j);
+    }
+  }
+  for (; j < count; ++j) update(xr[j], xi[j], yr[j], yi[j]);
+}
+
+/// Entries (row, col) and (row, col+1) from the right by G: (x0, x1) := (x0, x1) G, that is
+/// s = tau (x0 + v2 x1), x0 -= s, x1 -= s conj(v2).
+template <class R>
+void reflect_pair_right(complex_planes<R>& a, std::size_t row, std::size_t col, std::complex<R> tau,
+                        std::complex<R> v2) {
+  using kernels::detail::multiply;
+  R *re = a.re(row) + col, *im = a.im(row) + col;
+  const std::complex<R> x0(re[0], im[0]), x1(re[1], im[1]);
+  const std::complex<R> s = multiply(tau, x0 + multiply(v2, x1));
+  const std::complex<R> y0 = x0 - s, y1 = x1 - multiply(s, std::conj(v2));
+  re[0] = y0.real();
+  im[0] = y0.imag();
+  re[1] = y1.real();
+  im[1] = y1.imag();
 }
 
 /// The column updates of a sweep over columns m..i that complex_schur_qr defers: row j of h
@@ -56,14 +123,12 @@ void reflect_pair_right(std::complex<R>* seg, std::complex<R> tau, std::complex<
 /// (instead of one cache line per row and reflector). Four rows go side by side, since the
 /// reflectors of one row form a chain of dependent operations.
 template <class R>
-void apply_deferred_complex_columns(std::complex<R>* h, std::size_t n, std::size_t m, std::size_t i,
-                                    const std::complex<R>* tau, const std::complex<R>* v2,
-                                    const std::complex<R>* v2_conj) {
+void apply_deferred_complex_columns(complex_planes<R>& h, std::size_t m, std::size_t i, const std::complex<R>* tau,
+                                    const std::complex<R>* v2) {
   using C = std::complex<R>;
   const auto one_row = [&](std::size_t j, std::size_t from, std::size_t to) {
-    C* row = h + j * n;
     for (std::size_t kk = from; kk < to; ++kk)
-      if (tau[kk] != C(0)) reflect_pair_right(row + kk, tau[kk], v2[kk], v2_conj[kk]);
+      if (tau[kk] != C(0)) reflect_pair_right(h, j, kk, tau[kk], v2[kk]);
   };
   constexpr std::size_t group = 4;
   std::size_t j = 0;
@@ -72,7 +137,7 @@ void apply_deferred_complex_columns(std::complex<R>* h, std::size_t n, std::size
     for (std::size_t r = 0; r < group; ++r) one_row(j + r, std::max(m, j + r + 1), common);
     for (std::size_t kk = common; kk < i; ++kk) {
       if (tau[kk] == C(0)) continue;
-      for (std::size_t r = 0; r < group; ++r) reflect_pair_right(h + (j + r) * n + kk, tau[kk], v2[kk], v2_conj[kk]);
+      for (std::size_t r = 0; r < group; ++r) reflect_pair_right(h, j + r, kk, tau[kk], v2[kk]);
     }
   }
   for (; j + 1 < i; ++j) one_row(j, std::max(m, j + 1), i);
@@ -90,13 +155,12 @@ template <class R>
 void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, std::complex<R>* w,
                       const char* function) {
   using C = std::complex<R>;
-  using kernels::detail::multiply;
   constexpr R ulp = std::numeric_limits<R>::epsilon();
   const R small = std::numeric_limits<R>::min() * (R(n) / ulp);
   const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
-  const auto H = [&](std::size_t i, std::size_t j) -> C& { return h[i * n + j]; };
-  // Each sweep's reflectors (tau, v2 and its conjugate) by the column where they start.
-  std::vector<C> step_tau(n), step_v2(n), step_v2_conj(n);
+  complex_planes<R> H(n, h), Zh(n, zh);
+  // Each sweep's reflectors (tau and v2) by the column where they start.
+  std::vector<C> step_tau(n), step_v2(n);
 
   std::ptrdiff_t top = static_cast<std::ptrdiff_t>(n) - 1;
   while (top >= 0) {
@@ -125,7 +189,7 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
         }
       }
       l = k;
-      if (l > 0) H(l, l - 1) = C(0);
+      if (l > 0) H.set(l, l - 1, C(0));
       if (l >= i) {
         converged = true;
         break;
@@ -157,33 +221,23 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
         C beta = v[0];
         const C t1 = householder::make_reflector(2, beta, v + 1, 1);
         if (kk > m) {
-          H(kk, kk - 1) = beta;
-          H(kk + 1, kk - 1) = C(0);
+          H.set(kk, kk - 1, beta);
+          H.set(kk + 1, kk - 1, C(0));
         } else if (m > l) {
           // What G^H does to (m, m-1); the bulge entry it makes below is the neglected one.
-          H(kk, kk - 1) *= C(1) - std::conj(t1);
+          H.set(kk, kk - 1, H(kk, kk - 1) * (C(1) - std::conj(t1)));
         }
-        const C v2 = v[1], v2_conj = std::conj(v2), t1_conj = std::conj(t1);
         step_tau[kk] = t1;
-        step_v2[kk] = v2;
-        step_v2_conj[kk] = v2_conj;
+        step_v2[kk] = v[1];
         if (t1 == C(0)) continue;
-        // Rows kk, kk+1 of H and of Z^H from the left by G^H = I - conj(t1) v v^H.
-        const auto reflect_rows = [&](C* r0, std::size_t from) {
-          C* r1 = r0 + n;
-          for (std::size_t j = from; j < n; ++j) {
-            const C s = multiply(t1_conj, r0[j] + multiply(v2_conj, r1[j]));
-            r0[j] -= s;
-            r1[j] -= multiply(s, v2);
-          }
-        };
-        reflect_rows(h + kk * n, kk);
-        reflect_rows(zh + kk * n, 0);
+        // Rows kk, kk+1 of H and of Z^H from the left by G^H.
+        reflect_rows_left(H, kk, kk, n - kk, t1, v[1]);
+        reflect_rows_left(Zh, kk, 0, n, t1, v[1]);
         // Columns kk, kk+1 from the right by G, here only in the rows that later reflectors of
         // this sweep still meet; the rows above wait for the end of the sweep.
-        for (std::size_t j = kk; j <= std::min(kk + 2, i); ++j) reflect_pair_right(h + j * n + kk, t1, v2, v2_conj);
+        for (std::size_t j = kk; j <= std::min(kk + 2, i); ++j) reflect_pair_right(H, j, kk, t1, v[1]);
       }
-      apply_deferred_complex_columns(h, n, m, i, step_tau.data(), step_v2.data(), step_v2_conj.data());
+      apply_deferred_complex_columns(H, m, i, step_tau.data(), step_v2.data());
     }
     if (!converged)
       throw convergence_error(std::string(function) + ": the complex QR iteration did not converge after " +
@@ -192,6 +246,8 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
     w[i] = H(i, i);
     top = static_cast<std::ptrdiff_t>(l) - 1;
   }
+  H.merge_into(h);
+  Zh.merge_into(zh);
 }
 
 }  // namespace linal::detail
