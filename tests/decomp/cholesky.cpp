@@ -43,8 +43,17 @@ TEMPLATE_TEST_CASE("cholesky: A = L L^T within LAPACK's bound", "[decomp][choles
   }
 }
 
+TEMPLATE_TEST_CASE("cholesky: orders on and around the diagonal block boundaries", "[decomp][cholesky]", float, double) {
+  // Every split of the recursion falls on a multiple of the 32-order diagonal blocks; these
+  // orders end on a full block, one element past it, one short of it, and span many blocks.
+  for (std::size_t n : {31, 32, 33, 63, 64, 65, 97, 300}) {
+    CAPTURE(n);
+    CHECK(check_llh(gallery::spd<TestType>(n, 1e4, 60 + n)) < threshold);
+  }
+}
+
 TEMPLATE_TEST_CASE("cholesky: Hermitian complex matrices", "[decomp][cholesky]", std::complex<float>, std::complex<double>) {
-  for (std::size_t n : {1, 3, 10, 70}) {
+  for (std::size_t n : {1, 3, 10, 70, 130}) {
     CAPTURE(n);
     CHECK(check_llh(gallery::spd<TestType>(n, 1e2, 50 + n)) < threshold);
   }
