@@ -43,23 +43,25 @@ namespace detail {
 
 /// The Schur form of the scaled n x n copy of A (real quasi-triangular for real T, upper
 /// triangular for complex T), the adjoint of its Schur vectors and its eigenvalues; exponent is
-/// the power of two the copy was scaled by.
+/// the power of two the copy was scaled by. Without vectors, complex T skips the Schur vectors
+/// (the real path forms them regardless).
 template <class T, class E>
-void schur_form(const char* function, const E& A, std::vector<T>& h, std::vector<T>& zh,
+void schur_form(const char* function, const E& A, bool vectors, std::vector<T>& h, std::vector<T>& zh,
                 std::vector<std::complex<real_t<T>>>& w, int& exponent) {
   if (A.rows() != A.cols())
     throw shape_error(std::string(function) + ": expected a square matrix, got shape " + shape_string(A));
   const std::size_t n = A.rows();
   h.resize(n * n);
-  zh.resize(n * n);
+  zh.resize(is_complex_v<T> && !vectors ? 0 : n * n);
   w.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j) h[i * n + j] = static_cast<T>(A(i, j));
   exponent = unit_exponent(checked_max_abs(function, h.data(), n, n, n));
   if constexpr (is_complex_v<T>) {
     for (T& x : h) x = {std::ldexp(x.real(), exponent), std::ldexp(x.imag(), exponent)};
-    complex_hessenberg(n, h.data(), zh.data());
-    complex_schur_qr(n, h.data(), zh.data(), w.data(), function);
+    T* schur_vectors = vectors ? zh.data() : nullptr;
+    complex_hessenberg(n, h.data(), schur_vectors);
+    complex_schur_qr(n, h.data(), schur_vectors, w.data(), function);
   } else {
     for (T& x : h) x = std::ldexp(x, exponent);
     hessenberg(n, h.data(), zh.data());
@@ -100,7 +102,7 @@ auto eig(const E& A) {
     std::vector<T> h, zh;
     std::vector<std::complex<R>> w;
     int exponent = 0;
-    detail::schur_form("eig", A, h, zh, w, exponent);
+    detail::schur_form("eig", A, true, h, zh, w, exponent);
     const std::size_t n = A.rows();
     Matrix<std::complex<R>> vectors(n, n);
     if constexpr (is_complex_v<T>)
@@ -113,7 +115,8 @@ auto eig(const E& A) {
 
 /// The eigenvalues of the real or complex square matrix A, complex, without eigenvectors
 /// (NumPy's eigvals). About 10 n^3 flops for real A, O(n^3) complex ones for complex A. It
-/// runs the same iteration as eig, so the two return the same eigenvalues. Throws as eig.
+/// runs the same iteration as eig (for complex A without accumulating the Schur vectors), so
+/// the two return the same eigenvalues. Throws as eig.
 template <Expression E>
 auto eigvals(const E& A) {
   using T = value_t<E>;
@@ -122,7 +125,7 @@ auto eigvals(const E& A) {
     std::vector<T> h, zh;
     std::vector<std::complex<real_t<T>>> w;
     int exponent = 0;
-    detail::schur_form("eigvals", A, h, zh, w, exponent);
+    detail::schur_form("eigvals", A, false, h, zh, w, exponent);
     return detail::unscaled(w, exponent);
   }
 }

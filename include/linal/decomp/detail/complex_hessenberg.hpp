@@ -14,7 +14,8 @@
 namespace linal::detail {
 
 /// Reduces the row-major complex n x n matrix h (row stride n) to upper Hessenberg form in
-/// place and writes Q^H (n x n, row stride n) into qh. Each reflector G = I - tau v v^H leaves
+/// place and writes Q^H (n x n, row stride n) into qh unless qh is null. Each reflector
+/// G = I - tau v v^H leaves
 /// a real subdiagonal entry; entries below the subdiagonal are zero on return. About 40/3 n^3
 /// real flops for H, 16/3 n^3 more for Q^H.
 template <class R>
@@ -35,11 +36,13 @@ void complex_hessenberg(std::size_t n, std::complex<R>* h, std::complex<R>* qh) 
     householder::apply_reflector_left(p, p, v.data(), 1, std::conj(tau[k]), h + (k + 1) * n + (k + 1), ld, 1,
                                       work.data());
   }
-  std::fill(qh, qh + n * n, C(0));
-  for (std::size_t i = 0; i < n; ++i) qh[i * n + i] = C(1);
-  // For complex reflectors the product formed is (G_0 ... G_{n-3})^H = Q^H.
-  if (n >= 3)
-    form_reflector_product_transpose(n - 2, n - 1, h + n, ld, std::ptrdiff_t(1), tau.data(), n - 1, qh + n + 1, n);
+  if (qh) {
+    std::fill(qh, qh + n * n, C(0));
+    for (std::size_t i = 0; i < n; ++i) qh[i * n + i] = C(1);
+    // For complex reflectors the product formed is (G_0 ... G_{n-3})^H = Q^H.
+    if (n >= 3)
+      form_reflector_product_transpose(n - 2, n - 1, h + n, ld, std::ptrdiff_t(1), tau.data(), n - 1, qh + n + 1, n);
+  }
   for (std::size_t i = 2; i < n; ++i)
     for (std::size_t j = 0; j + 1 < i; ++j) h[i * n + j] = C(0);
 }

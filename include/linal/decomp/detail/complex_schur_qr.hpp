@@ -120,27 +120,50 @@ void reflect_pair_right(complex_planes<R>& a, std::size_t row, std::size_t col, 
 
 /// The column updates of a sweep over columns m..i that complex_schur_qr defers: row j of h
 /// takes the sweep's reflectors max(m, j+1)..i-1 in order, along its own contiguous entries
-/// (instead of one cache line per row and reflector). Four rows go side by side, since the
-/// reflectors of one row form a chain of dependent operations.
+/// (instead of one cache line per row and reflector). Reflector kk leaves entry kk final and
+/// hands entry kk+1 on to reflector kk+1, so that entry stays in registers; four rows go side
+/// by side, since the reflectors of one row form a chain of dependent operations.
 template <class R>
 void apply_deferred_complex_columns(complex_planes<R>& h, std::size_t m, std::size_t i, const std::complex<R>* tau,
                                     const std::complex<R>* v2) {
   using C = std::complex<R>;
-  const auto one_row = [&](std::size_t j, std::size_t from, std::size_t to) {
-    for (std::size_t kk = from; kk < to; ++kk)
-      if (tau[kk] != C(0)) reflect_pair_right(h, j, kk, tau[kk], v2[kk]);
-  };
+  using kernels::detail::multiply;
   constexpr std::size_t group = 4;
-  std::size_t j = 0;
-  for (; j + group <= i - 1; j += group) {
-    const std::size_t common = std::max(m, j + group);
-    for (std::size_t r = 0; r < group; ++r) one_row(j + r, std::max(m, j + r + 1), common);
-    for (std::size_t kk = common; kk < i; ++kk) {
-      if (tau[kk] == C(0)) continue;
-      for (std::size_t r = 0; r < group; ++r) reflect_pair_right(h, j + r, kk, tau[kk], v2[kk]);
+  // Rows first..first+rows-1, each from its own start max(m, row+1), through column i.
+  const auto run = [&](std::size_t first, std::size_t rows) {
+    R* re[group];
+    R* im[group];
+    C carry[group];
+    std::size_t start[group];
+    for (std::size_t r = 0; r < rows; ++r) {
+      re[r] = h.re(first + r);
+      im[r] = h.im(first + r);
+      start[r] = std::max(m, first + r + 1);
+      carry[r] = {re[r][start[r]], im[r][start[r]]};
     }
-  }
-  for (; j + 1 < i; ++j) one_row(j, std::max(m, j + 1), i);
+    for (std::size_t kk = start[0]; kk < i; ++kk) {
+      const C t = tau[kk], v = v2[kk], v_conj = std::conj(v2[kk]);
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (kk < start[r]) continue;
+        C next(re[r][kk + 1], im[r][kk + 1]);
+        if (t != C(0)) {
+          const C s = multiply(t, carry[r] + multiply(v, next));
+          carry[r] -= s;
+          next -= multiply(s, v_conj);
+        }
+        re[r][kk] = carry[r].real();
+        im[r][kk] = carry[r].imag();
+        carry[r] = next;
+      }
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      re[r][i] = carry[r].real();
+      im[r][i] = carry[r].imag();
+    }
+  };
+  std::size_t j = 0;
+  for (; j + group <= i - 1; j += group) run(j, group);
+  for (; j + 1 < i; ++j) run(j, 1);
 }
 
 /// Reduces the row-major complex upper Hessenberg n x n matrix h (entries of order one) to
@@ -149,8 +172,9 @@ void apply_deferred_complex_columns(complex_planes<R>& h, std::size_t m, std::si
 /// entry zh = Q^H from the Hessenberg reduction, on return A = Z T Z^H. w receives the
 /// eigenvalues, the diagonal of T. A subdiagonal entry is neglected by the same test as
 /// francis_qr (with |Re| + |Im| for the modulus); exceptional shifts at iterations 10 and 20
-/// break cycles. Throws convergence_error when a block needs more than 30 max(10, n)
-/// iterations. About 10 n^3 complex flops with the Schur vectors (fewer when many converge).
+/// break cycles. With zh null no Schur vectors are accumulated; H goes through exactly the
+/// same arithmetic, so the eigenvalues are the same to the last bit. Throws convergence_error
+/// when a block needs more than 30 max(10, n) iterations. O(n^3).
 template <class R>
 void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, std::complex<R>* w,
                       const char* function) {
@@ -158,7 +182,8 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
   constexpr R ulp = std::numeric_limits<R>::epsilon();
   const R small = std::numeric_limits<R>::min() * (R(n) / ulp);
   const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
-  complex_planes<R> H(n, h), Zh(n, zh);
+  const bool schur_vectors = zh != nullptr;
+  complex_planes<R> H(n, h), Zh(schur_vectors ? n : 0, zh);
   // Each sweep's reflectors (tau and v2) by the column where they start.
   std::vector<C> step_tau(n), step_v2(n);
 
@@ -232,7 +257,7 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
         if (t1 == C(0)) continue;
         // Rows kk, kk+1 of H and of Z^H from the left by G^H.
         reflect_rows_left(H, kk, kk, n - kk, t1, v[1]);
-        reflect_rows_left(Zh, kk, 0, n, t1, v[1]);
+        if (schur_vectors) reflect_rows_left(Zh, kk, 0, n, t1, v[1]);
         // Columns kk, kk+1 from the right by G, here only in the rows that later reflectors of
         // this sweep still meet; the rows above wait for the end of the sweep.
         for (std::size_t j = kk; j <= std::min(kk + 2, i); ++j) reflect_pair_right(H, j, kk, t1, v[1]);
