@@ -34,7 +34,7 @@
 namespace linal::detail {
 
 /// The divide-and-conquer solver for one tridiagonal matrix of order n, its scratch sized once
-/// for the top-level merge (four n x n blocks, the largest being the merge's gemm operands).
+/// for the top-level merge: two n x n blocks, the merge's gemm operands.
 template <class T>
 class tridiagonal_divide_conquer {
  public:
@@ -59,7 +59,7 @@ class tridiagonal_divide_conquer {
 
   tridiagonal_divide_conquer(std::size_t n, T* d, T* e, T* zt, std::size_t ld, const char* function)
       : d_(d), e_(e), zt_(zt), ld_(ld), function_(function), z_(n), order_(n), values_(n), kept_(n),
-        deflated_(n), merged_(n * n), compact_(n * n), delta_(n * n), weights_(n * n) {}
+        deflated_(n), compact_(n * n), weights_(n * n) {}
 
   void divide(std::size_t lo, std::size_t size) {
     if (size <= leaf_order) {
@@ -81,8 +81,9 @@ class tridiagonal_divide_conquer {
   struct pole {
     T value;
     T z;
-    std::size_t row;  // row of the block (in zt) holding its vector
+    std::size_t row_in_block;  // where its vector is in the block
     support where;
+    std::size_t row;  // where its vector is in compact_
   };
   // An eigenpair found by deflation.
   struct deflated_pair {
@@ -117,7 +118,7 @@ class tridiagonal_divide_conquer {
     pole candidate{};
     for (std::size_t t = 0; t < size; ++t) {
       const std::size_t j = order_[t];
-      pole next{d[j], z_[j], j, j < upper ? support::upper : support::lower};
+      pole next{d[j], z_[j], j, j < upper ? support::upper : support::lower, 0};
       if (rho * std::abs(next.z) <= tol) {
         deflated_[deflated++] = {next.value, j};
         continue;
@@ -127,12 +128,12 @@ class tridiagonal_divide_conquer {
         const T r = safe_hypot(candidate.z, next.z);
         const T c = next.z / r, s = candidate.z / r;
         if (std::abs(c * s * (next.value - candidate.value)) <= tol) {
-          rotate_rows(size, block + candidate.row * ld_, block + next.row * ld_, c, -s);
+          rotate_rows(size, block + candidate.row_in_block * ld_, block + next.row_in_block * ld_, c, -s);
           const T value = c * c * candidate.value + s * s * next.value;
           next.value = s * s * candidate.value + c * c * next.value;
           next.z = r;
           if (candidate.where != next.where) next.where = support::both;
-          deflated_[deflated++] = {value, candidate.row};
+          deflated_[deflated++] = {value, candidate.row_in_block};
         } else {
           kept_[kept++] = candidate;
         }
@@ -142,34 +143,69 @@ class tridiagonal_divide_conquer {
     }
     if (have_candidate) kept_[kept++] = candidate;
 
-    T* out = merged_.data();
-    if (kept > 0) solve_rank_one(size, upper, kept, rho, block, out);
-    for (std::size_t r = 0; r < deflated; ++r) std::copy_n(block + deflated_[r].row * ld_, size, out + (kept + r) * size);
+    // The block's rows are gathered into compact_ (kept ones first, grouped by support, then
+    // the deflated ones), so the new vectors can overwrite the block.
+    T* compact = compact_.data();
+    std::size_t counts[3] = {0, 0, 0};
+    for (std::size_t j = 0; j < kept; ++j) ++counts[static_cast<int>(kept_[j].where)];
+    std::size_t next[3] = {0, counts[0], counts[0] + counts[1]};
+    for (std::size_t j = 0; j < kept; ++j) {
+      kept_[j].row = next[static_cast<int>(kept_[j].where)]++;
+      std::copy_n(block + kept_[j].row_in_block * ld_, size, compact + kept_[j].row * size);
+    }
+    for (std::size_t r = 0; r < deflated; ++r)
+      std::copy_n(block + deflated_[r].row * ld_, size, compact + (kept + r) * size);
+    if (kept > 0) solve_rank_one(size, upper, kept, counts, rho, block);
+    for (std::size_t r = 0; r < deflated; ++r) {
+      std::copy_n(compact + (kept + r) * size, size, block + (kept + r) * ld_);
+      values_[kept + r] = deflated_[r].value;
+    }
 
     // The roots come out ascending; the deflated values are sorted and merged with them.
     std::vector<std::size_t>& rank = order_;
-    for (std::size_t r = 0; r < deflated; ++r) values_[kept + r] = deflated_[r].value;
     std::iota(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(size), std::size_t(0));
     const auto by_value = [&](std::size_t a, std::size_t b) { return values_[a] < values_[b]; };
     std::sort(rank.begin() + static_cast<std::ptrdiff_t>(kept), rank.begin() + static_cast<std::ptrdiff_t>(size),
               by_value);
     std::inplace_merge(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(kept),
                        rank.begin() + static_cast<std::ptrdiff_t>(size), by_value);
-    for (std::size_t r = 0; r < size; ++r) {
-      d[r] = values_[rank[r]];
-      std::copy_n(out + rank[r] * size, size, block + r * ld_);
+    for (std::size_t r = 0; r < size; ++r) d[r] = values_[rank[r]];
+    permute_rows(size, rank, block);
+  }
+
+  /// Row r of the block (order size) becomes its row rank[r], cycle by cycle through one
+  /// spare row; rank is left scrambled.
+  void permute_rows(std::size_t size, std::vector<std::size_t>& rank, T* block) {
+    T* spare = compact_.data();
+    for (std::size_t start = 0; start < size; ++start) {
+      if (rank[start] == start) continue;
+      std::copy_n(block + start * ld_, size, spare);
+      std::size_t to = start;
+      for (;;) {
+        const std::size_t from = rank[to];
+        rank[to] = to;
+        if (from == start) {
+          std::copy_n(spare, size, block + to * ld_);
+          break;
+        }
+        std::copy_n(block + from * ld_, size, block + to * ld_);
+        to = from;
+      }
     }
   }
 
   /// The kept poles' rank-one problem: its eigenvalues into values_[0..k) (ascending) and the
-  /// corresponding eigenvectors of the block, Q U, into rows 0..k of out (row stride size).
-  void solve_rank_one(std::size_t size, std::size_t upper, std::size_t k, T rho, const T* block, T* out) {
+  /// corresponding eigenvectors of the block, Q U, into rows 0..k of the block, from the rows
+  /// of Q gathered in compact_ (counts: how many of them are supported on the upper half only,
+  /// on both, on the lower half only, in that order).
+  void solve_rank_one(std::size_t size, std::size_t upper, std::size_t k, const std::size_t (&counts)[3], T rho,
+                      T* block) {
     std::vector<T> poles(k), z(k);
     for (std::size_t j = 0; j < k; ++j) {
       poles[j] = kept_[j].value;
       z[j] = kept_[j].z;
     }
-    T* delta = delta_.data();
+    T* delta = weights_.data();
     for (std::size_t i = 0; i < k; ++i)
       values_[i] = secular_root(k, i, poles.data(), z.data(), rho, delta + i * k, function_);
 
@@ -185,38 +221,31 @@ class tridiagonal_divide_conquer {
     }
     for (std::size_t j = 0; j < k; ++j) zhat[j] = std::copysign(std::sqrt(std::abs(zhat[j])), z[j]);
 
-    // The vectors' rows of Q, grouped by support (upper only, both, lower only), and U's
-    // columns permuted alike: weights row i is u_i = (D - lambda_i)^{-1} zhat, normalized.
-    std::size_t counts[3] = {0, 0, 0};
-    for (std::size_t j = 0; j < k; ++j) ++counts[static_cast<int>(kept_[j].where)];
-    std::size_t next[3] = {0, counts[0], counts[0] + counts[1]};
-    std::vector<std::size_t> position(k);
-    T* compact = compact_.data();
-    for (std::size_t j = 0; j < k; ++j) {
-      position[j] = next[static_cast<int>(kept_[j].where)]++;
-      std::copy_n(block + kept_[j].row * ld_, size, compact + position[j] * size);
-    }
+    // Row i of weights (in place of delta) is u_i = (D - lambda_i)^{-1} zhat, normalized, its
+    // entries in the order of the rows of Q in compact_.
     T* weights = weights_.data();
+    std::vector<T> u(k);
     for (std::size_t i = 0; i < k; ++i) {
-      T* u = delta + i * k;
+      T* w = weights + i * k;
       T norm2 = T(0);
       for (std::size_t j = 0; j < k; ++j) {
-        u[j] = zhat[j] / u[j];
+        u[j] = zhat[j] / w[j];
         norm2 += u[j] * u[j];
       }
       const T scale = T(1) / std::sqrt(norm2);
-      T* w = weights + i * k;
-      for (std::size_t j = 0; j < k; ++j) w[position[j]] = u[j] * scale;
+      for (std::size_t j = 0; j < k; ++j) w[kept_[j].row] = u[j] * scale;
     }
 
     // New vector i = sum_j u_i[j] q_j, split by halves: columns [0, upper) only involve the
     // vectors supported there, columns [upper, size) the others.
+    const T* compact = compact_.data();
     const auto lk = static_cast<std::ptrdiff_t>(k), ls = static_cast<std::ptrdiff_t>(size), one = std::ptrdiff_t(1);
+    const auto ld = static_cast<std::ptrdiff_t>(ld_);
     const std::size_t with_upper = counts[0] + counts[1];
     const std::size_t with_lower = counts[1] + counts[2];
-    kernels::gemm(k, upper, with_upper, T(1), weights, lk, one, compact, ls, one, T(0), out, ls, one);
+    kernels::gemm(k, upper, with_upper, T(1), weights, lk, one, compact, ls, one, T(0), block, ld, one);
     kernels::gemm(k, size - upper, with_lower, T(1), weights + counts[0], lk, one, compact + counts[0] * size + upper,
-                  ls, one, T(0), out + upper, ls, one);
+                  ls, one, T(0), block + upper, ld, one);
   }
 
   T* d_;
@@ -229,7 +258,7 @@ class tridiagonal_divide_conquer {
   std::vector<T> values_;
   std::vector<pole> kept_;
   std::vector<deflated_pair> deflated_;
-  std::vector<T> merged_, compact_, delta_, weights_;
+  std::vector<T> compact_, weights_;
 };
 
 }  // namespace linal::detail

@@ -91,23 +91,23 @@ template <class T>
 void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
   constexpr std::size_t panel = 32;
   const std::size_t reflectors = n >= 2 ? n - 2 : 0;
-  // Vp and Wp hold the panel's vectors and their W columns, row r for index k0 + 1 + r.
-  std::vector<T> vp(n * panel), wp(n * panel), vc(n), y(n), vw(panel), ww(panel);
-  const auto ld = static_cast<std::ptrdiff_t>(n), pl = static_cast<std::ptrdiff_t>(panel), one = std::ptrdiff_t(1);
+  // The panel's vectors and their W vectors, stored transposed: row j of vt holds reflector j
+  // of the panel, its entry r for index k0 + 1 + r. Contiguous vectors keep every product
+  // with them a long dot product or a four-column axpy (never dots of panel length).
+  std::vector<T> vt(panel * n), wt(panel * n), vw(panel), ww(panel);
+  const auto ld = static_cast<std::ptrdiff_t>(n), one = std::ptrdiff_t(1);
   for (std::size_t k0 = 0; k0 < reflectors; k0 += panel) {
     const std::size_t jb = std::min(panel, reflectors - k0);
     const std::size_t p0 = n - k0 - 1;  // order of the panel's first reflector
-    std::fill(vp.begin(), vp.end(), T(0));
-    std::fill(wp.begin(), wp.end(), T(0));
+    std::fill(vt.begin(), vt.end(), T(0));
+    std::fill(wt.begin(), wt.end(), T(0));
     for (std::size_t j = 0; j < jb; ++j) {
       const std::size_t k = k0 + j;
       T* row = w + k * n;
       // Bring row k up to date with the panel's earlier reflectors.
       if (j > 0) {
-        const T* vk = vp.data() + (j - 1) * panel;
-        const T* wk = wp.data() + (j - 1) * panel;
-        kernels::gemv(n - k, j, T(-1), vk, pl, one, wk, one, T(1), row + k, one);
-        kernels::gemv(n - k, j, T(-1), wk, pl, one, vk, one, T(1), row + k, one);
+        kernels::gemv(n - k, j, T(-1), vt.data() + (j - 1), one, ld, wt.data() + (j - 1), ld, T(1), row + k, one);
+        kernels::gemv(n - k, j, T(-1), wt.data() + (j - 1), one, ld, vt.data() + (j - 1), ld, T(1), row + k, one);
       }
       d[k] = row[k];
       const std::size_t p = n - k - 1;
@@ -116,39 +116,38 @@ void tridiagonalize(std::size_t n, T* w, T* d, T* e, T* tau) {
       e[k] = alpha;
       tau[k] = t;
       if (t == T(0)) continue;
-      // v in column j of Vp (rows j..p0-1); y = tau (A22 - V W^T - W V^T) v.
-      vc[0] = T(1);
-      std::copy(row + k + 2, row + n, vc.begin() + 1);
-      for (std::size_t r = 0; r < p; ++r) vp[(j + r) * panel + j] = vc[r];
-      upper_symmetric_product(p, w + (k + 1) * n + (k + 1), n, vc.data(), y.data());
-      // Minus V (W^T v) + W (V^T v) over the panel's earlier columns.
-      const T* vj = vp.data() + j * panel;
-      const T* wj = wp.data() + j * panel;
-      kernels::gemv(j, p, T(1), wj, one, pl, vc.data(), one, T(0), ww.data(), one);
-      kernels::gemv(j, p, T(1), vj, one, pl, vc.data(), one, T(0), vw.data(), one);
-      kernels::gemv(p, j, T(-1), vj, pl, one, ww.data(), one, T(1), y.data(), one);
-      kernels::gemv(p, j, T(-1), wj, pl, one, vw.data(), one, T(1), y.data(), one);
+      // v (entries j..p0-1 of row j of vt); y = tau (A22 - V W^T - W V^T) v into row j of wt.
+      T* v = vt.data() + j * n + j;
+      T* y = wt.data() + j * n + j;
+      v[0] = T(1);
+      std::copy(row + k + 2, row + n, v + 1);
+      upper_symmetric_product(p, w + (k + 1) * n + (k + 1), n, v, y);
+      // Minus V (W^T v) + W (V^T v) over the panel's earlier vectors.
+      kernels::gemv(j, p, T(1), wt.data() + j, ld, one, v, one, T(0), ww.data(), one);
+      kernels::gemv(j, p, T(1), vt.data() + j, ld, one, v, one, T(0), vw.data(), one);
+      kernels::gemv(p, j, T(-1), vt.data() + j, one, ld, ww.data(), one, T(1), y, one);
+      kernels::gemv(p, j, T(-1), wt.data() + j, one, ld, vw.data(), one, T(1), y, one);
       T yv = T(0);
       for (std::size_t r = 0; r < p; ++r) {
         y[r] *= t;
-        yv += y[r] * vc[r];
+        yv += y[r] * v[r];
       }
       const T half = -T(0.5) * t * yv;
-      for (std::size_t r = 0; r < p; ++r) wp[(j + r) * panel + j] = y[r] + half * vc[r];
+      for (std::size_t r = 0; r < p; ++r) y[r] += half * v[r];
     }
-    // Trailing block (indices k0 + jb on, row jb - 1 of Vp and Wp): A -= V W^T + W V^T on the
-    // upper triangle, block row by block row (each also updates the lower half of its diagonal
-    // block, which nothing reads).
+    // Trailing block (indices k0 + jb on, entry jb - 1 of the panel's vectors on):
+    // A -= V W^T + W V^T on the upper triangle, block row by block row (each also updates the
+    // lower half of its diagonal block, which nothing reads).
     const std::size_t q = p0 - jb + 1;
     T* trailing = w + (k0 + jb) * n + (k0 + jb);
-    const T* v2 = vp.data() + (jb - 1) * panel;
-    const T* w2 = wp.data() + (jb - 1) * panel;
+    const T* v2 = vt.data() + (jb - 1);
+    const T* w2 = wt.data() + (jb - 1);
     constexpr std::size_t rows_per_update = 128;
     for (std::size_t r0 = 0; r0 < q; r0 += rows_per_update) {
       const std::size_t rows = std::min(rows_per_update, q - r0);
       T* c = trailing + r0 * n + r0;
-      kernels::gemm(rows, q - r0, jb, T(-1), v2 + r0 * panel, pl, one, w2 + r0 * panel, one, pl, T(1), c, ld, one);
-      kernels::gemm(rows, q - r0, jb, T(-1), w2 + r0 * panel, pl, one, v2 + r0 * panel, one, pl, T(1), c, ld, one);
+      kernels::gemm(rows, q - r0, jb, T(-1), v2 + r0, one, ld, w2 + r0, ld, one, T(1), c, ld, one);
+      kernels::gemm(rows, q - r0, jb, T(-1), w2 + r0, one, ld, v2 + r0, ld, one, T(1), c, ld, one);
     }
   }
   if (n >= 2) {
