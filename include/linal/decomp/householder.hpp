@@ -134,11 +134,31 @@ void apply_reflector_right(std::size_t m, std::size_t n, const T* v, std::ptrdif
                            std::ptrdiff_t rs, std::ptrdiff_t cs, T* work) {
   if (tau == T(0) || m == 0 || n == 0) return;
   const auto mul = [](const T& x, const T& y) { return kernels::detail::multiply(x, y); };
-  for (std::size_t i = 0; i < m; ++i) {
-    const T* row = c + static_cast<std::ptrdiff_t>(i) * rs;
+  const auto row_of = [&](std::size_t i) { return c + static_cast<std::ptrdiff_t>(i) * rs; };
+  const auto vj = [&](std::size_t j) { return v[static_cast<std::ptrdiff_t>(j) * incv]; };
+  // work = tau C v. Four rows at a time: each row's sum is a chain of dependent additions, and
+  // four chains side by side keep the adder busy.
+  std::size_t i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const T *r0 = row_of(i), *r1 = row_of(i + 1), *r2 = row_of(i + 2), *r3 = row_of(i + 3);
+    T s0(0), s1(0), s2(0), s3(0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const auto at = static_cast<std::ptrdiff_t>(j) * cs;
+      const T x = vj(j);
+      s0 += mul(r0[at], x);
+      s1 += mul(r1[at], x);
+      s2 += mul(r2[at], x);
+      s3 += mul(r3[at], x);
+    }
+    work[i] = tau * s0;
+    work[i + 1] = tau * s1;
+    work[i + 2] = tau * s2;
+    work[i + 3] = tau * s3;
+  }
+  for (; i < m; ++i) {
+    const T* row = row_of(i);
     T sum(0);
-    for (std::size_t j = 0; j < n; ++j)
-      sum += mul(row[static_cast<std::ptrdiff_t>(j) * cs], v[static_cast<std::ptrdiff_t>(j) * incv]);
+    for (std::size_t j = 0; j < n; ++j) sum += mul(row[static_cast<std::ptrdiff_t>(j) * cs], vj(j));
     work[i] = tau * sum;
   }
   for (std::size_t i = 0; i < m; ++i) {

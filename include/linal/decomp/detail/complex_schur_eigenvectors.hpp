@@ -64,45 +64,63 @@ void solve_triangular_eigenvector(std::size_t n, const std::complex<R>* t, std::
 /// the adjoint zh of the Schur vectors (both n x n, entries of order one). Each vector's entry
 /// of largest modulus is made real and positive. Diagonal entries of T - lambda I below
 /// ulp |lambda| are perturbed to that size, as trevc does. The vectors in the Schur basis are
-/// the columns of one upper triangular matrix, so the map back through Z is a single
-/// kernels::gemm. zh is conjugated in place (it becomes Z^T). O(n^3).
+/// the columns of one upper triangular matrix X, so the map back, Y = Z X, is a matrix
+/// product: four real kernels::gemm calls on the real and imaginary parts, which run in the
+/// fast real kernels. O(n^3).
 template <class R>
-void complex_schur_eigenvectors(std::size_t n, const std::complex<R>* t, std::complex<R>* zh, std::complex<R>* v) {
+void complex_schur_eigenvectors(std::size_t n, const std::complex<R>* t, const std::complex<R>* zh,
+                                std::complex<R>* v) {
   using C = std::complex<R>;
   if (n == 0) return;
   constexpr R ulp = std::numeric_limits<R>::epsilon();
   const R small = std::numeric_limits<R>::min() * (R(n) / ulp);
   const R rescale_above = std::sqrt(std::numeric_limits<R>::max()) * ulp;
-  std::vector<C> xs(n * n, C(0)), ys(n * n), x(n);
+  std::vector<R> xr(n * n, R(0)), xi(n * n, R(0)), zr(n * n), zi(n * n), yr(n * n), yi(n * n);
+  std::vector<C> x(n);
   for (std::size_t j = 0; j < n; ++j) {
     const R smin = std::max(ulp * abs1(t[j * n + j]), small);
     solve_triangular_eigenvector(n, t, j, x.data(), smin, rescale_above);
-    for (std::size_t i = 0; i <= j; ++i) xs[i * n + j] = x[i];
+    for (std::size_t i = 0; i <= j; ++i) {
+      xr[i * n + j] = x[i].real();
+      xi[i * n + j] = x[i].imag();
+    }
   }
-  // Y = Z X, with Z(i, k) = conj(zh(k, i)) read through the strides of the conjugated zh.
-  for (std::size_t k = 0; k < n * n; ++k) zh[k] = std::conj(zh[k]);
+  for (std::size_t k = 0; k < n * n; ++k) {
+    zr[k] = zh[k].real();
+    zi[k] = zh[k].imag();
+  }
+  // Z(i, k) = conj(zh(k, i)): Re Z = zr^T and Im Z = -zi^T, read through swapped strides. So
+  // Re Y = zr^T Xr + zi^T Xi and Im Y = zr^T Xi - zi^T Xr.
   const auto ld = static_cast<std::ptrdiff_t>(n);
-  kernels::gemm(n, n, n, C(1), zh, std::ptrdiff_t(1), ld, xs.data(), ld, std::ptrdiff_t(1), C(0), ys.data(), ld,
-                std::ptrdiff_t(1));
+  const auto product = [&](R alpha, const std::vector<R>& zpart, const std::vector<R>& xpart, R beta,
+                           std::vector<R>& y) {
+    kernels::gemm(n, n, n, alpha, zpart.data(), std::ptrdiff_t(1), ld, xpart.data(), ld, std::ptrdiff_t(1), beta,
+                  y.data(), ld, std::ptrdiff_t(1));
+  };
+  product(R(1), zr, xr, R(0), yr);
+  product(R(1), zi, xi, R(1), yr);
+  product(R(1), zr, xi, R(0), yi);
+  product(R(-1), zi, xr, R(1), yi);
+  const auto y = [&](std::size_t i, std::size_t j) { return C(yr[i * n + j], yi[i * n + j]); };
   // Row by row: each column's entry of largest modulus, then its norm after dividing by that
   // entry (first, so that the norm cannot overflow), then the unit vectors.
   std::vector<std::size_t> pivot_row(n, 0);
   std::vector<R> biggest(n, R(-1)), norm2(n, R(0));
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
-      if (const R size = std::norm(ys[i * n + j]); size > biggest[j]) {
+      if (const R size = std::norm(y(i, j)); size > biggest[j]) {
         biggest[j] = size;
         pivot_row[j] = i;
       }
   std::vector<C> inverse_pivot(n);
-  for (std::size_t j = 0; j < n; ++j) inverse_pivot[j] = C(1) / ys[pivot_row[j] * n + j];
+  for (std::size_t j = 0; j < n; ++j) inverse_pivot[j] = C(1) / y(pivot_row[j], j);
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) norm2[j] += std::norm(kernels::detail::multiply(ys[i * n + j], inverse_pivot[j]));
+    for (std::size_t j = 0; j < n; ++j) norm2[j] += std::norm(kernels::detail::multiply(y(i, j), inverse_pivot[j]));
   std::vector<R> unit(n);
   for (std::size_t j = 0; j < n; ++j) unit[j] = R(1) / std::sqrt(norm2[j]);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
-      v[i * n + j] = kernels::detail::multiply(ys[i * n + j], inverse_pivot[j]) * unit[j];
+      v[i * n + j] = kernels::detail::multiply(y(i, j), inverse_pivot[j]) * unit[j];
   // The pivot divided by itself is one up to rounding: make it exactly real.
   for (std::size_t j = 0; j < n; ++j) v[pivot_row[j] * n + j] = C(unit[j]);
 }
