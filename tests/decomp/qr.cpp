@@ -23,7 +23,10 @@ constexpr long double threshold = 30;
 
 const std::vector<std::pair<std::size_t, std::size_t>> shapes = {
     {0, 0}, {1, 1}, {2, 2}, {3, 3}, {5, 5}, {10, 10}, {50, 50}, {200, 200},
-    {7, 3}, {60, 20}, {200, 70}, {3, 7}, {20, 60}, {70, 200}, {1, 4}, {4, 1}};
+    {7, 3}, {60, 20}, {200, 70}, {3, 7}, {20, 60}, {70, 200}, {1, 4}, {4, 1},
+    // Several panels of 64, a panel split unevenly (47 = 23 + 24, then 11 + 12 ...) and a
+    // last panel narrower than the others.
+    {300, 300}, {257, 99}, {99, 257}, {150, 47}};
 
 template <class T>
 bool is_upper(const Matrix<T>& r) {
@@ -65,7 +68,7 @@ TEMPLATE_TEST_CASE("qr: A = Q R with orthonormal Q, square, tall and wide", "[de
 }
 
 TEMPLATE_TEST_CASE("qr: complex matrices", "[decomp][qr]", std::complex<float>, std::complex<double>) {
-  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{3, 3}, {10, 10}, {80, 80}, {90, 40}, {40, 90}}) {
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{3, 3}, {10, 10}, {80, 80}, {90, 40}, {40, 90}, {150, 99}}) {
     CAPTURE(m, n);
     check_qr(gallery::random_matrix<TestType>(m, n, m + n));
   }

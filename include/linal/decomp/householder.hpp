@@ -176,78 +176,111 @@ void apply_reflector_right(std::size_t m, std::size_t n, const T* v, std::ptrdif
 /// diagonal are never read, so the array may be the factored columns of a matrix, as geqrf
 /// leaves them. For reflectors stored in rows (bidiagonalization), swap the two strides.
 /// Building costs O(m k^2); each application O(m n k), nearly all of it in kernels::gemm.
+/// One object may be rebuilt with assign() for block after block: its buffers are kept, so a
+/// blocked factorization allocates (and the system maps fresh pages) once, not per block.
 template <Field T>
 class block_reflector {
  public:
+  /// No reflectors yet; assign() gives them.
+  block_reflector() = default;
+
   /// The block form of k reflectors of order m whose vectors are the columns of v (strides
   /// v_rs, v_cs; unit diagonal implied), with scalars tau.
-  block_reflector(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* tau)
-      : m_(m), k_(k), v_(m, k), vh_(k, m), t_(k, k), th_(k, k) {
-    for (std::size_t i = 0; i < m; ++i)
-      for (std::size_t j = 0; j < k && j <= i; ++j) {
-        const T x = i == j ? T(1) : v[static_cast<std::ptrdiff_t>(i) * v_rs + static_cast<std::ptrdiff_t>(j) * v_cs];
-        v_(i, j) = x;
-        vh_(j, i) = decomp_detail::conj_if_complex(x);
-      }
+  block_reflector(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* tau) {
+    assign(m, k, v, v_rs, v_cs, tau);
+  }
+
+  /// Replaces the reflectors by k new ones of order m (arguments as the constructor's).
+  void assign(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* tau) {
+    copy_vectors(m, k, v, v_rs, v_cs);
     // T(0:j, j) = -tau_j T(0:j, 0:j) (V(:, 0:j)^H v_j), with the Gram matrix V^H V from gemm.
-    Matrix<T> gram(k, k);
+    gram_.resize(k * k);
     if (k > 0)
       kernels::gemm(k, k, m, T(1), vh_.data(), static_cast<std::ptrdiff_t>(m), std::ptrdiff_t(1), v_.data(),
-                    static_cast<std::ptrdiff_t>(k), std::ptrdiff_t(1), T(0), gram.data(),
-                    static_cast<std::ptrdiff_t>(k), std::ptrdiff_t(1));
+                    static_cast<std::ptrdiff_t>(k), std::ptrdiff_t(1), T(0), gram_.data(), static_cast<std::ptrdiff_t>(k),
+                    std::ptrdiff_t(1));
+    std::fill(t_.begin(), t_.end(), T(0));
     for (std::size_t j = 0; j < k; ++j) {
-      t_(j, j) = tau[j];
+      t_[j * k + j] = tau[j];
       for (std::size_t i = 0; i < j; ++i) {
         T sum(0);
-        for (std::size_t l = i; l < j; ++l) sum += t_(i, l) * gram(l, j);
-        t_(i, j) = -tau[j] * sum;
+        for (std::size_t l = i; l < j; ++l) sum += t_[i * k + l] * gram_[l * k + j];
+        t_[i * k + j] = -tau[j] * sum;
       }
     }
+    adjoint_of_t();
+  }
+
+  /// Replaces the reflectors by k new ones whose triangular factor T the caller already has
+  /// (k x k upper triangular at t, row stride ldt; a recursive panel factorization builds it
+  /// from its halves): the vectors are copied, T is not recomputed.
+  void assign(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* t,
+              std::ptrdiff_t ldt) {
+    copy_vectors(m, k, v, v_rs, v_cs);
     for (std::size_t i = 0; i < k; ++i)
-      for (std::size_t j = 0; j < k; ++j) th_(j, i) = decomp_detail::conj_if_complex(t_(i, j));
+      for (std::size_t j = 0; j < k; ++j) t_[i * k + j] = j < i ? T(0) : t[static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(j)];
+    adjoint_of_t();
   }
 
   std::size_t order() const noexcept { return m_; }  ///< Order m of each reflector.
   std::size_t count() const noexcept { return k_; }  ///< Number k of reflectors.
-  /// The upper triangular k x k factor T.
-  const Matrix<T>& t() const noexcept { return t_; }
+  /// The upper triangular k x k factor T, row-major.
+  const T* t() const noexcept { return t_.data(); }
 
   /// C := Q C, or Q^H C when adjoint, for the m x n matrix C at (c, rs, cs). O(m n k).
   void apply_left(bool adjoint, std::size_t n, T* c, std::ptrdiff_t rs, std::ptrdiff_t cs) {
     if (k_ == 0 || n == 0) return;
     const auto k = static_cast<std::ptrdiff_t>(k_), nn = static_cast<std::ptrdiff_t>(n);
-    work_.resize(k_, n);
-    work2_.resize(k_, n);
+    work_.resize(k_ * n);
+    work2_.resize(k_ * n);
     kernels::gemm(k_, n, m_, T(1), vh_.data(), static_cast<std::ptrdiff_t>(m_), std::ptrdiff_t(1), c, rs, cs, T(0),
                   work_.data(), nn, std::ptrdiff_t(1));
-    const Matrix<T>& tf = adjoint ? th_ : t_;
-    kernels::gemm(k_, n, k_, T(1), tf.data(), k, std::ptrdiff_t(1), work_.data(), nn, std::ptrdiff_t(1), T(0),
-                  work2_.data(), nn, std::ptrdiff_t(1));
-    kernels::gemm(m_, n, k_, T(-1), v_.data(), k, std::ptrdiff_t(1), work2_.data(), nn, std::ptrdiff_t(1), T(1), c,
-                  rs, cs);
+    const T* tf = adjoint ? th_.data() : t_.data();
+    kernels::gemm(k_, n, k_, T(1), tf, k, std::ptrdiff_t(1), work_.data(), nn, std::ptrdiff_t(1), T(0), work2_.data(), nn,
+                  std::ptrdiff_t(1));
+    kernels::gemm(m_, n, k_, T(-1), v_.data(), k, std::ptrdiff_t(1), work2_.data(), nn, std::ptrdiff_t(1), T(1), c, rs, cs);
   }
 
   /// C := C Q, or C Q^H when adjoint, for the p x m matrix C at (c, rs, cs). O(p m k).
   void apply_right(bool adjoint, std::size_t p, T* c, std::ptrdiff_t rs, std::ptrdiff_t cs) {
     if (k_ == 0 || p == 0) return;
     const auto k = static_cast<std::ptrdiff_t>(k_);
-    work_.resize(p, k_);
-    work2_.resize(p, k_);
-    kernels::gemm(p, k_, m_, T(1), c, rs, cs, v_.data(), k, std::ptrdiff_t(1), T(0), work_.data(), k,
+    work_.resize(p * k_);
+    work2_.resize(p * k_);
+    kernels::gemm(p, k_, m_, T(1), c, rs, cs, v_.data(), k, std::ptrdiff_t(1), T(0), work_.data(), k, std::ptrdiff_t(1));
+    const T* tf = adjoint ? th_.data() : t_.data();
+    kernels::gemm(p, k_, k_, T(1), work_.data(), k, std::ptrdiff_t(1), tf, k, std::ptrdiff_t(1), T(0), work2_.data(), k,
                   std::ptrdiff_t(1));
-    const Matrix<T>& tf = adjoint ? th_ : t_;
-    kernels::gemm(p, k_, k_, T(1), work_.data(), k, std::ptrdiff_t(1), tf.data(), k, std::ptrdiff_t(1), T(0),
-                  work2_.data(), k, std::ptrdiff_t(1));
     kernels::gemm(p, m_, k_, T(-1), work2_.data(), k, std::ptrdiff_t(1), vh_.data(), static_cast<std::ptrdiff_t>(m_),
                   std::ptrdiff_t(1), T(1), c, rs, cs);
   }
 
  private:
-  std::size_t m_, k_;
-  Matrix<T> v_;   // m x k, unit lower trapezoidal, explicit ones and zeros
-  Matrix<T> vh_;  // k x m, its conjugate transpose
-  Matrix<T> t_, th_;
-  Matrix<T> work_, work2_;
+  void copy_vectors(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs) {
+    m_ = m;
+    k_ = k;
+    v_.resize(m * k);
+    vh_.resize(k * m);
+    t_.resize(k * k);
+    th_.resize(k * k);
+    for (std::size_t i = 0; i < m; ++i)
+      for (std::size_t j = 0; j < k; ++j) {
+        const T x = j < i ? v[static_cast<std::ptrdiff_t>(i) * v_rs + static_cast<std::ptrdiff_t>(j) * v_cs] : T(i == j ? 1 : 0);
+        v_[i * k + j] = x;
+        vh_[j * m + i] = decomp_detail::conj_if_complex(x);
+      }
+  }
+
+  void adjoint_of_t() {
+    for (std::size_t i = 0; i < k_; ++i)
+      for (std::size_t j = 0; j < k_; ++j) th_[j * k_ + i] = decomp_detail::conj_if_complex(t_[i * k_ + j]);
+  }
+
+  std::size_t m_ = 0, k_ = 0;
+  std::vector<T> v_;   // m x k, unit lower trapezoidal, explicit ones and zeros
+  std::vector<T> vh_;  // k x m, its conjugate transpose
+  std::vector<T> gram_, t_, th_;  // k x k each
+  std::vector<T> work_, work2_;
 };
 
 }  // namespace linal::householder

@@ -4,9 +4,12 @@
 /// QR `auto [Q, R, P] = qr(A, pivoting)` with A[:, P] = Q R (SciPy's pivoting=True), and the
 /// compact factor `qr_factor(A)` that applies Q without forming it and solves least squares.
 ///
-/// The unpivoted factorization is blocked (LAPACK's geqrf): a panel of columns is factored
-/// with reflectors, its reflectors are gathered into the compact WY form I - V T V^H, and the
-/// trailing columns are updated with three gemm calls. The pivoted one follows geqp3's
+/// The unpivoted factorization is blocked (LAPACK's geqrf): a panel of 64 columns is factored
+/// recursively, halves by halves down to 16 columns, each half's reflectors applied to the
+/// other half in the compact WY form I - V T V^H, with T assembled from the halves' factors
+/// (geqrt3) rather than from a Gram matrix; the trailing columns are then updated with three
+/// gemm calls. 2 m n^2 - 2 n^3 / 3 flops for the factorization, plus about m n 64 for the T
+/// factors and the trailing updates' small product T (V^H C). One workspace serves every panel. The pivoted one follows geqp3's
 /// unblocked kernel (laqp2): the column of largest remaining norm goes first, and the norms
 /// are downdated in O(1) per column, recomputed when cancellation makes the downdate unsafe.
 
@@ -65,46 +68,122 @@ void qr_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau
   }
 }
 
-/// Householder QR of a panel of n columns (n small against m), recursively (Elmroth and
-/// Gustavson): factor the left half, update the right half with the left half's block
-/// reflector, factor the rest. The narrowest panels are factored in a contiguous copy, where
-/// each column's elements share pages instead of each taking one.
+/// The memory one blocked factorization reuses from panel to panel.
 template <class T>
-void qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, std::vector<T>& work) {
-  if (n <= qr_leaf || m <= qr_leaf) {
-    if (static_cast<std::ptrdiff_t>(n) == lda) {
-      qr_unblocked(m, n, a, lda, tau, work);
-      return;
+struct qr_workspace {
+  householder::block_reflector<T> reflectors;
+  std::vector<T> panel;     // contiguous copy of a narrow panel
+  std::vector<T> work;      // one row for the unblocked factorization
+  std::vector<T> coupling;  // V1^H V2 of a panel's two halves
+  std::vector<T> product;   // T11 V1^H V2
+};
+
+/// The upper right block of a panel's triangular factor, T12 = -T11 (V1^H V2) T22, from the
+/// factors T11 (n1 x n1) and T22 (n2 x n2) of its two halves (as LAPACK's geqrt3). V1 is the
+/// left half's m x n1 reflector block at a, V2 the right half's, stored from row and column
+/// n1 with its unit diagonal implied: only rows n1 and below meet, and V2's top n2 x n2 is
+/// unit lower triangular, so that part is summed directly and the rest by one gemm.
+template <class T>
+void qr_panel_coupling(std::size_t m, std::size_t n1, std::size_t n2, const T* a, std::ptrdiff_t lda, T* t,
+                       std::ptrdiff_t ldt, qr_workspace<T>& ws) {
+  const T* v1 = a + static_cast<std::ptrdiff_t>(n1) * lda;  // V1's rows n1 and below
+  const T* v2 = v1 + n1;
+  auto at = [lda](const T* x, std::size_t r, std::size_t c) { return x[static_cast<std::ptrdiff_t>(r) * lda + static_cast<std::ptrdiff_t>(c)]; };
+  const std::size_t rows = m - n1, top = std::min(n2, rows);
+  ws.coupling.resize(n1 * n2);
+  ws.product.resize(n1 * n2);
+  T* y = ws.coupling.data();
+  std::fill(y, y + n1 * n2, T(0));
+  // Row r of V2's triangle: the unit on its diagonal, its elements left of it; a row at a time
+  // so that every update runs along contiguous rows.
+  for (std::size_t r = 0; r < top; ++r) {
+    const T* v2r = v2 + static_cast<std::ptrdiff_t>(r) * lda;
+    for (std::size_t i = 0; i < n1; ++i) {
+      const T f = conj_if_complex(at(v1, r, i));
+      T* yi = y + i * n2;
+      for (std::size_t j = 0; j < r; ++j) yi[j] += f * v2r[j];
+      yi[r] += f;
     }
-    std::vector<T> panel(m * n);
-    for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel.data() + i * n);
-    qr_unblocked(m, n, panel.data(), static_cast<std::ptrdiff_t>(n), tau, work);
-    for (std::size_t i = 0; i < m; ++i) std::copy_n(panel.data() + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
-    return;
   }
-  const std::size_t n1 = n / 2;
-  qr_panel(m, n1, a, lda, tau, work);
-  householder::block_reflector<T> left(m, n1, a, lda, std::ptrdiff_t(1), tau);
-  left.apply_left(true, n - n1, a + n1, lda, std::ptrdiff_t(1));
-  qr_panel(m - n1, n - n1, a + static_cast<std::ptrdiff_t>(n1) * lda + static_cast<std::ptrdiff_t>(n1), lda, tau + n1, work);
+  const auto ly = static_cast<std::ptrdiff_t>(n2);
+  if (rows > top) {
+    const std::size_t q = rows - top;
+    const T* v1_low = v1 + static_cast<std::ptrdiff_t>(top) * lda;
+    const T* v2_low = v2 + static_cast<std::ptrdiff_t>(top) * lda;
+    if constexpr (is_complex_v<T>) {
+      for (std::size_t i = 0; i < n1; ++i)
+        for (std::size_t r = 0; r < q; ++r) {
+          const T f = std::conj(at(v1_low, r, i));
+          for (std::size_t j = 0; j < n2; ++j) y[i * n2 + j] += f * at(v2_low, r, j);
+        }
+    } else {
+      // V1^T is V1 with its strides swapped.
+      kernels::gemm(n1, n2, q, T(1), v1_low, std::ptrdiff_t(1), lda, v2_low, lda, std::ptrdiff_t(1), T(1), y, ly,
+                    std::ptrdiff_t(1));
+    }
+  }
+  T* z = ws.product.data();
+  kernels::gemm(n1, n2, n1, T(1), t, ldt, std::ptrdiff_t(1), y, ly, std::ptrdiff_t(1), T(0), z, ly, std::ptrdiff_t(1));
+  const T* t22 = t + static_cast<std::ptrdiff_t>(n1) * ldt + static_cast<std::ptrdiff_t>(n1);
+  kernels::gemm(n1, n2, n2, T(-1), z, ly, std::ptrdiff_t(1), t22, ldt, std::ptrdiff_t(1), T(0), t + n1, ldt,
+                std::ptrdiff_t(1));
 }
 
-/// Blocked Householder QR of the m x n row-major block (LAPACK's geqrf).
+/// Householder QR of a panel of n <= m columns, recursively (Elmroth and Gustavson): factor
+/// the left half, update the right half with the left half's block reflector, factor the
+/// rest. Also returns the panel's block reflector factor T (n x n upper triangular at t, row
+/// stride ldt, its strict lower triangle left untouched), assembled from the halves' factors
+/// as geqrt3 does, so that T costs O(m n^2 / 2) instead of a Gram matrix per level. The
+/// narrowest panels are factored in a contiguous copy, where each column's elements share
+/// pages instead of each taking one.
+template <class T>
+void qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, T* t, std::ptrdiff_t ldt,
+              qr_workspace<T>& ws) {
+  if (n <= qr_leaf || m <= qr_leaf) {
+    if (static_cast<std::ptrdiff_t>(n) == lda) {
+      qr_unblocked(m, n, a, lda, tau, ws.work);
+    } else {
+      ws.panel.resize(m * n);
+      T* panel = ws.panel.data();
+      for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel + i * n);
+      qr_unblocked(m, n, panel, static_cast<std::ptrdiff_t>(n), tau, ws.work);
+      for (std::size_t i = 0; i < m; ++i) std::copy_n(panel + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
+    }
+    ws.reflectors.assign(m, n, a, lda, std::ptrdiff_t(1), tau);
+    for (std::size_t i = 0; i < n; ++i)
+      std::copy_n(ws.reflectors.t() + i * n + i, n - i, t + static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(i));
+    return;
+  }
+  const std::size_t n1 = n / 2, n2 = n - n1;
+  qr_panel(m, n1, a, lda, tau, t, ldt, ws);
+  ws.reflectors.assign(m, n1, a, lda, std::ptrdiff_t(1), t, ldt);
+  ws.reflectors.apply_left(true, n2, a + n1, lda, std::ptrdiff_t(1));
+  qr_panel(m - n1, n2, a + static_cast<std::ptrdiff_t>(n1) * lda + static_cast<std::ptrdiff_t>(n1), lda, tau + n1,
+           t + static_cast<std::ptrdiff_t>(n1) * ldt + static_cast<std::ptrdiff_t>(n1), ldt, ws);
+  qr_panel_coupling(m, n1, n2, a, lda, t, ldt, ws);
+}
+
+/// Blocked Householder QR of the m x n row-major block (LAPACK's geqrf): each panel of
+/// qr_block columns is factored recursively with its T, then the trailing columns are updated
+/// by its block reflector (three gemm calls).
 template <class T>
 void qr_blocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau) {
   const std::size_t k = std::min(m, n);
-  std::vector<T> work;
+  qr_workspace<T> ws;
   if (k <= qr_leaf || n <= qr_leaf) {
-    qr_unblocked(m, n, a, lda, tau, work);
+    qr_unblocked(m, n, a, lda, tau, ws.work);
     return;
   }
+  std::vector<T> t(qr_block * qr_block);
   for (std::size_t j = 0; j < k; j += qr_block) {
     const std::size_t jb = std::min(qr_block, k - j);
     T* panel = a + static_cast<std::ptrdiff_t>(j) * lda + static_cast<std::ptrdiff_t>(j);
-    qr_panel(m - j, jb, panel, lda, tau + j, work);
+    const auto ldt = static_cast<std::ptrdiff_t>(jb);
+    std::fill(t.begin(), t.end(), T(0));
+    qr_panel(m - j, jb, panel, lda, tau + j, t.data(), ldt, ws);
     if (j + jb < n) {
-      householder::block_reflector<T> block(m - j, jb, panel, lda, std::ptrdiff_t(1), tau + j);
-      block.apply_left(true, n - j - jb, panel + jb, lda, std::ptrdiff_t(1));
+      ws.reflectors.assign(m - j, jb, panel, lda, std::ptrdiff_t(1), t.data(), ldt);
+      ws.reflectors.apply_left(true, n - j - jb, panel + jb, lda, std::ptrdiff_t(1));
     }
   }
 }
@@ -281,11 +360,12 @@ class QRFactor {
     if (nrhs == 0 || k == 0) return;
     const auto lda = qr_.row_stride();
     const std::size_t blocks = (k + decomp_detail::qr_block - 1) / decomp_detail::qr_block;
+    householder::block_reflector<T> block;
     for (std::size_t s = 0; s < blocks; ++s) {
       // Q^H = H(k-1)^H ... H(0)^H applies the first block first; Q the last block first.
       const std::size_t b = adjoint ? s : blocks - 1 - s;
       const std::size_t j = b * decomp_detail::qr_block, jb = std::min(decomp_detail::qr_block, k - j);
-      householder::block_reflector<T> block(m - j, jb, qr_.data() + static_cast<std::ptrdiff_t>(j) * lda + static_cast<std::ptrdiff_t>(j),
+      block.assign(m - j, jb, qr_.data() + static_cast<std::ptrdiff_t>(j) * lda + static_cast<std::ptrdiff_t>(j),
                                             lda, std::ptrdiff_t(1), tau_.data() + j);
       block.apply_left(adjoint, nrhs, c + static_cast<std::ptrdiff_t>(j) * ldc, ldc, std::ptrdiff_t(1));
     }

@@ -8,6 +8,7 @@
 #include <complex>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "../../core/concepts.hpp"
@@ -58,18 +59,31 @@ void require_finite(const char* function, const E& a) {
         throw non_finite_error(detail::non_finite_message(function, "a", i, j));
 }
 
+/// A dense dynamic copy of any expression. A matrix of the same type is copied whole, without
+/// first filling the copy with zeros.
+template <Expression E>
+Matrix<value_t<E>> dense_copy(const E& a) {
+  using T = value_t<E>;
+  if constexpr (std::is_same_v<std::remove_cvref_t<E>, Matrix<T>>) {
+    return a;
+  } else {
+    Matrix<T> copy(a.rows(), a.cols());
+    if constexpr (std::remove_cvref_t<E>::is_linear) {
+      for (std::size_t k = 0; k < copy.size(); ++k) copy.data()[k] = a.linear(k);
+    } else {
+      for (std::size_t i = 0; i < a.rows(); ++i)
+        for (std::size_t j = 0; j < a.cols(); ++j) copy(i, j) = a(i, j);
+    }
+    return copy;
+  }
+}
+
 /// A dense dynamic copy of any expression, after the finiteness check.
 template <Expression E>
 Matrix<value_t<E>> checked_copy(const char* function, const E& a) {
   using T = value_t<E>;
   require_field<T>();
-  Matrix<T> copy(a.rows(), a.cols());
-  if constexpr (std::remove_cvref_t<E>::is_linear) {
-    for (std::size_t k = 0; k < copy.size(); ++k) copy.data()[k] = a.linear(k);
-  } else {
-    for (std::size_t i = 0; i < a.rows(); ++i)
-      for (std::size_t j = 0; j < a.cols(); ++j) copy(i, j) = a(i, j);
-  }
+  Matrix<T> copy = dense_copy(a);
   // x * 0 is NaN exactly for NaN and infinity: one vectorizable pass finds whether to look.
   T probe(0);
   for (const T& x : copy) probe += x * real_t<T>(0);
