@@ -2,8 +2,10 @@
 /// \file
 /// det: the determinant, by LU for dynamic matrices and in closed form for fixed ones.
 
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 #include "../core/matrix.hpp"
@@ -30,6 +32,22 @@ template <class F, std::size_t N, Expression E>
   return det_by_elimination<F, N>(a);
 }
 
+/// Whether x is finite, tested on its bits when F is float or double: the exponent field is all
+/// ones only for NaN and infinity. Integer instructions keep the test off the floating-point
+/// pipes, which the closed-form determinants fill.
+template <class F>
+bool finite_by_bits(F x) {
+  if constexpr (std::is_same_v<F, double>) {
+    constexpr std::uint64_t exponent = 0x7ff0'0000'0000'0000;
+    return (std::bit_cast<std::uint64_t>(x) & exponent) != exponent;
+  } else if constexpr (std::is_same_v<F, float>) {
+    constexpr std::uint32_t exponent = 0x7f80'0000;
+    return (std::bit_cast<std::uint32_t>(x) & exponent) != exponent;
+  } else {
+    return std::isfinite(x);
+  }
+}
+
 }  // namespace detail
 
 /// Determinant of a square matrix (NumPy's det): the product of U's diagonal in P A = L U,
@@ -53,7 +71,7 @@ detail::floating_t<value_t<E>> det(const E& a) {
       F d;
       if constexpr (std::is_same_v<F, value_t<E>>) d = detail::cofactor_det<n>(a);
       else d = detail::cofactor_det<n>(a.template cast<F>());
-      if (!std::isfinite(d)) [[unlikely]]
+      if (!detail::finite_by_bits(d)) [[unlikely]]
         return detail::det_of_extreme_matrix<F, n>(a);
       return d;
     } else {
