@@ -261,6 +261,12 @@ TEMPLATE_TEST_CASE("eig of complex triangular matrices and a Jordan block", "[ei
     }
     CHECK(sg::eig_ratio(a, w, V) < eig_threshold);
   }
+  SECTION("a cyclic permutation: Wilkinson's shift stalls, the exceptional shifts go on") {
+    Matrix<T> p(6, 6);
+    for (std::size_t i = 0; i < 6; ++i) p(i, (i + 1) % 6) = T(1);
+    check_eig(p);
+    for (const auto& z : eigvals(p)) CHECK(std::abs(std::abs(z) - R(1)) < 6 * sg::ulp<R>() * eig_threshold);
+  }
   SECTION("a nilpotent Jordan block (eigenvalue zero)") {
     Matrix<T> a(5, 5);
     for (std::size_t i = 0; i + 1 < 5; ++i) a(i, i + 1) = T(1);
