@@ -27,8 +27,9 @@ R abs1(const std::complex<R>& z) {
 }
 
 /// The eigenvalue of [a b; c d] nearer to d (Wilkinson's shift): d - b c / (x + y) with
-/// x = (a - d) / 2 and y = sqrt(x^2 + b c) signed so that x + y is the larger root. b c is
-/// formed as sqrt(b) sqrt(c) squared and the root scaled, so nothing overflows or underflows.
+/// x = (a - d) / 2 and y = sqrt(x^2 + b c) signed so that x + y is the larger root. b c
+/// enters as u^2 with u = sqrt(b) sqrt(c), and the root is taken of scaled terms, so nothing
+/// overflows or underflows.
 template <class R>
 std::complex<R> wilkinson_shift(std::complex<R> a, std::complex<R> b, std::complex<R> c, std::complex<R> d) {
   using C = std::complex<R>;
