@@ -82,9 +82,9 @@ Vector<std::complex<R>> unscaled(const std::vector<std::complex<R>>& w, int expo
 
 /// Eigenvalues and right eigenvectors of the real or complex n x n matrix A: A V = V diag(w).
 /// The results are complex even when every eigenvalue is real (NumPy would return real arrays
-/// then). Each eigenvector has unit 2-norm; a complex one is scaled so that its largest entry
-/// is real and positive (for complex A every one is), a real one of a real A keeps the sign the
-/// algorithm gives. For a defective matrix the vectors of a repeated eigenvalue are (nearly)
+/// then). Each eigenvector has unit 2-norm. For complex A, and for the complex vectors of a
+/// real A, the entry of largest modulus is made real and positive; a real vector of a real A
+/// keeps the sign the algorithm gives. For a defective matrix the vectors of a repeated eigenvalue are (nearly)
 /// parallel, as in LAPACK. No balancing is done. Real A: Hessenberg reduction, Francis
 /// double-shift QR, back substitution, about 25 n^3 flops. Complex A: Hessenberg reduction with
 /// complex reflectors, single-shift QR to triangular Schur form, back substitution; O(n^3),
