@@ -7,6 +7,7 @@
 #include <linal/core.hpp>
 #include <linal/kernels.hpp>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -108,6 +109,63 @@ TEST_CASE("fixed-size products are unrolled and stay fixed-size", "[products][ma
   const auto nn = linal::matmul(nine, nine);
   static_assert(std::is_same_v<std::remove_cvref_t<decltype(nn)>, Matrix<double, 9, 9>>);
   require_close(nn, Matrix<double>(nine), 9);
+}
+
+// Fills a fixed-size matrix with small distinct integers, exact in every element type.
+template <class M>
+M counting(int start) {
+  M m;
+  int x = start;
+  for (std::size_t i = 0; i < m.rows(); ++i)
+    for (std::size_t j = 0; j < m.cols(); ++j) m(i, j) = static_cast<typename M::value_type>((x++ % 7) - 3);
+  return m;
+}
+
+// Every small shape class of the batched row path: rows shorter than a batch (3), exactly one
+// batch (4 doubles), longer than one batch but not a whole number (5, 6, 7) and two batches (8),
+// with depths and heights that differ from the width.
+template <class T, std::size_t M, std::size_t N, std::size_t K>
+void check_fixed_product() {
+  const auto a = counting<Matrix<T, M, K>>(1);
+  const auto b = counting<Matrix<T, K, N>>(2);
+  const Matrix<T, M, N> c = linal::matmul(a, b);
+  for (std::size_t i = 0; i < M; ++i)
+    for (std::size_t j = 0; j < N; ++j) {
+      T expect{};
+      for (std::size_t p = 0; p < K; ++p) expect += a(i, p) * b(p, j);
+      REQUIRE(c(i, j) == expect);  // small integers: every sum is exact
+    }
+}
+
+TEMPLATE_TEST_CASE("fixed-size products are exact for every row length", "[products][matmul]", float,
+                   double, int, std::complex<double>) {
+  check_fixed_product<TestType, 3, 3, 3>();
+  check_fixed_product<TestType, 4, 4, 4>();
+  check_fixed_product<TestType, 2, 3, 5>();
+  check_fixed_product<TestType, 5, 5, 5>();
+  check_fixed_product<TestType, 6, 6, 2>();
+  check_fixed_product<TestType, 7, 7, 7>();
+  check_fixed_product<TestType, 8, 8, 8>();
+  check_fixed_product<TestType, 1, 8, 3>();
+  check_fixed_product<TestType, 8, 2, 3>();
+}
+
+TEST_CASE("fixed-size products read strided and transposed operands in place", "[products][matmul]") {
+  // B is a 3 x 3 window with row stride 5 into a larger buffer, its last row the buffer's end:
+  // reading a whole batch past that row would leave the buffer.
+  std::vector<double> buffer(2 * 5 + 3);
+  for (std::size_t i = 0; i < buffer.size(); ++i) buffer[i] = static_cast<double>(i) - 4;
+  const linal::View<const double, 3, 3> b(buffer.data(), 3, 3, 5, 1);
+  const auto a = counting<Matrix<double, 3, 3>>(3);
+  const auto c = linal::matmul(a, b);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(c)>, Matrix<double, 3, 3>>);
+  require_close(c, naive(a, b), 3);
+  // Transposed operands (B with non-unit column stride takes the scalar path).
+  const auto d = counting<Matrix<double, 4, 4>>(5);
+  require_close(linal::matmul(d, d.T()), naive(d, d.T()), 4);
+  require_close(linal::matmul(d.T(), d), naive(d.T(), d), 4);
+  // Operands that are expressions, not memory.
+  require_close(linal::matmul(d + d, d), naive(d + d, d), 4);
 }
 
 TEST_CASE("matmul shape errors name the function and both shapes", "[products][errors]") {

@@ -18,6 +18,7 @@
 #include "linal/core/matrix.hpp"
 #include "linal/core/shape.hpp"
 #include "linal/kernels/dot.hpp"
+#include "linal/kernels/fixed_product.hpp"
 #include "linal/kernels/gemm.hpp"
 #include "linal/kernels/gemv.hpp"
 #include "linal/kernels/scalar.hpp"
@@ -88,33 +89,14 @@ T conjugate(const T& x) {
     return x;
 }
 
-/// sum_p a(i, p) b(p, j) over a compile-time depth, as one unrolled expression.
-template <std::size_t K, class A, class B>
-auto fixed_entry(const A& a, const B& b, std::size_t i, std::size_t j) {
-  return [&]<std::size_t... P>(std::index_sequence<P...>) {
-    return (kernels::detail::multiply<value_t<A>>(a(i, P), b(P, j)) + ...);
-  }
-  (std::make_index_sequence<K>{});
-}
-
-/// Every entry of a small fixed-size product, unrolled at compile time: no loop, no heap.
-template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class C>
-void fixed_product(const A& a, const B& b, C& c) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((c(I / N, I % N) = fixed_entry<K>(a, b, I / N, I % N)), ...);
-  }
-  (std::make_index_sequence<M * N>{});
-}
-
-inline constexpr std::size_t unrolled_limit = 8;
-
+/// Whether A B is a small product whose every extent, B's rows included, is known at compile time.
 template <class A, class B>
 constexpr bool is_small_fixed() {
   using X = std::remove_cvref_t<A>;
   using Y = std::remove_cvref_t<B>;
-  constexpr std::size_t dims[] = {X::static_rows, X::static_cols, Y::static_cols};
+  constexpr std::size_t dims[] = {X::static_rows, X::static_cols, Y::static_rows, Y::static_cols};
   for (const std::size_t d : dims)
-    if (d == dynamic || d > unrolled_limit) return false;
+    if (d == dynamic || d > kernels::detail::fixed_product_limit) return false;
   return true;
 }
 
@@ -201,38 +183,42 @@ auto matmul(const A& a, const B& b) {
   constexpr std::size_t ka = a_vector ? X::static_rows : X::static_cols;
   static_assert(detail::extents_fit(ka, Y::static_rows),
                 "linal: matmul needs the left operand's columns to equal the right operand's rows");
-  const std::size_t k = a_vector ? a.rows() : a.cols();
-  if (k != b.rows())
-    throw shape_error(detail::not_aligned("matmul", detail::shape_string(a),
-                                          detail::shape_string(b), k, a_vector ? 0 : 1, b.rows()));
-
-  if constexpr (a_vector && b_vector) {
-    return dot(a, b);
-  } else if constexpr (a_vector) {
-    // v^T A, returned as a column vector of length n.
-    Matrix<T, Y::static_cols, 1> y(b.cols(), 1);
-    detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t) {
-      detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
-        kernels::gemv<T>(b.cols(), k, T(1), pb, bcs, brs, pa, ars, T(0), y.data(), 1);
-      });
-    });
-    return y;
-  } else if constexpr (detail::is_small_fixed<A, B>()) {
+  if constexpr (!a_vector && detail::is_small_fixed<A, B>()) {
+    // Every extent is known and checked by the static_assert: no run-time check, and a body
+    // small enough for the compiler to inline.
     Matrix<T, X::static_rows, Y::static_cols> c;
-    detail::fixed_product<X::static_rows, Y::static_cols, X::static_cols>(a, b, c);
+    kernels::detail::fixed_product<X::static_rows, Y::static_cols, X::static_cols>(a, b, c);
     return c;
   } else {
-    Matrix<T, X::static_rows, Y::static_cols> c(a.rows(), b.cols());
-    detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t acs) {
-      detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
-        if constexpr (b_vector)
-          kernels::gemv<T>(a.rows(), k, T(1), pa, ars, acs, pb, brs, T(0), c.data(), 1);
-        else
-          kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0), c.data(),
-                           c.row_stride(), 1);
+    const std::size_t k = a_vector ? a.rows() : a.cols();
+    if (k != b.rows())
+      throw shape_error(detail::not_aligned("matmul", detail::shape_string(a),
+                                            detail::shape_string(b), k, a_vector ? 0 : 1, b.rows()));
+
+    if constexpr (a_vector && b_vector) {
+      return dot(a, b);
+    } else if constexpr (a_vector) {
+      // v^T A, returned as a column vector of length n.
+      Matrix<T, Y::static_cols, 1> y(b.cols(), 1);
+      detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t) {
+        detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
+          kernels::gemv<T>(b.cols(), k, T(1), pb, bcs, brs, pa, ars, T(0), y.data(), 1);
+        });
       });
-    });
-    return c;
+      return y;
+    } else {
+      Matrix<T, X::static_rows, Y::static_cols> c(a.rows(), b.cols());
+      detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t acs) {
+        detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
+          if constexpr (b_vector)
+            kernels::gemv<T>(a.rows(), k, T(1), pa, ars, acs, pb, brs, T(0), c.data(), 1);
+          else
+            kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0), c.data(),
+                             c.row_stride(), 1);
+        });
+      });
+      return c;
+    }
   }
 }
 
