@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../core/error.hpp"
@@ -62,14 +63,15 @@ std::vector<T> symmetric_work_copy(const char* function, const E& a, int& expone
 /// (1.3x there, 2.5x at 128); below, implicit QL with its rotations applied to Q^T is as fast.
 inline constexpr std::size_t eigh_divide_conquer_order = 32;
 
-/// b := a^T for n x n row-major matrices, in 32 x 32 tiles so that both sides stay in cache.
+/// a := a^T for the n x n row-major matrix a, in 32 x 32 tiles so that both sides of each
+/// swap stay in cache.
 template <class T>
-void transpose_square(std::size_t n, const T* a, T* b) {
+void transpose_in_place(std::size_t n, T* a) {
   constexpr std::size_t tile = 32;
   for (std::size_t i0 = 0; i0 < n; i0 += tile)
-    for (std::size_t j0 = 0; j0 < n; j0 += tile)
+    for (std::size_t j0 = i0; j0 < n; j0 += tile)
       for (std::size_t i = i0; i < std::min(n, i0 + tile); ++i)
-        for (std::size_t j = j0; j < std::min(n, j0 + tile); ++j) b[j * n + i] = a[i * n + j];
+        for (std::size_t j = std::max(j0, i + 1); j < std::min(n, j0 + tile); ++j) std::swap(a[i * n + j], a[j * n + i]);
 }
 
 template <class T>
@@ -86,7 +88,7 @@ Vector<T> unscaled_values(const std::vector<T>& d, int exponent) {
 /// triangle is ignored. Eigenvector signs are not normalized (any sign is an eigenvector).
 /// Three stages, each mostly in gemm: blocked Householder tridiagonalization A = Q T Q^T
 /// (4/3 n^3 flops, half in gemm); Cuppen's divide and conquer on T, its merges' eigenvector
-/// updates through gemm (at most 4/3 n^3 flops, less where eigenvalues cluster and deflate);
+/// updates through gemm (about 4/3 n^3 flops, fewer where eigenvalues cluster and deflate);
 /// then V = Q Z by blocks of reflectors (2 n^3 flops in gemm). About 14/3 n^3 flops in all.
 /// Below order 32 the tridiagonal stage is implicit QL with Wilkinson shifts instead.
 /// The matrix is scaled internally by a power of two, so entries near overflow or underflow
@@ -100,18 +102,20 @@ EighResult<value_t<E>> eigh(const E& A) {
   int exponent = 0;
   std::vector<T> w = detail::symmetric_work_copy<T>("eigh", A, exponent);
   const std::size_t n = A.rows();
-  std::vector<T> d(n), e(n + 1), tau(n + 1), zt(n * n);
+  std::vector<T> d(n), e(n + 1), tau(n + 1);
   detail::tridiagonalize(n, w.data(), d.data(), e.data(), tau.data());
+  // Both tridiagonal solvers leave the eigenvectors in rows, transposed in place into V's
+  // columns.
   Matrix<T> V(n, n);
   if (n >= detail::eigh_divide_conquer_order) {
-    detail::tridiagonal_divide_conquer<T>::solve(n, d.data(), e.data(), zt.data(), n, "eigh");
-    detail::transpose_square(n, zt.data(), V.data());
+    detail::tridiagonal_divide_conquer<T>::solve(n, d.data(), e.data(), V.data(), n, "eigh");
+    detail::transpose_in_place(n, V.data());
     detail::apply_tridiagonal_q(n, w.data(), tau.data(), n, V.data(), n);
   } else {
-    detail::form_tridiagonal_qt(n, w.data(), tau.data(), zt.data());
-    detail::tridiagonal_ql(n, d.data(), e.data(), zt.data(), n, n, "eigh");
-    detail::sort_ascending(n, d.data(), zt.data(), n, n);
-    detail::transpose_square(n, zt.data(), V.data());
+    detail::form_tridiagonal_qt(n, w.data(), tau.data(), V.data());
+    detail::tridiagonal_ql(n, d.data(), e.data(), V.data(), n, n, "eigh");
+    detail::sort_ascending(n, d.data(), V.data(), n, n);
+    detail::transpose_in_place(n, V.data());
   }
   return {detail::unscaled_values(d, exponent), std::move(V)};
 }

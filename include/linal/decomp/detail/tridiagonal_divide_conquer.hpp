@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <vector>
 
@@ -41,13 +42,12 @@ class tridiagonal_divide_conquer {
   /// Subproblems of this order or less go to implicit QL (LAPACK's choice too).
   static constexpr std::size_t leaf_order = 25;
 
-  /// d (n) diagonal and e (n entries, e[i] couples i and i+1, e[n-1] scratch) on entry; on
-  /// return d holds the eigenvalues ascending, e is overwritten and row j of zt (row stride
-  /// ld, n x n) is the unit eigenvector of d[j]. The entries should be of order one (callers
+  /// d (n) diagonal and e (n entries, e[i] couples i and i+1, e[n-1] scratch) on entry, and
+  /// zeros in the n x n block zt (row stride ld); on return d holds the eigenvalues ascending,
+  /// e is overwritten and row j of zt is the unit eigenvector of d[j]. The entries should be of order one (callers
   /// scale by a power of two). About 4/3 n^3 flops in gemm for a matrix without deflation,
   /// fewer with it; O(n^2) per merge outside gemm. Throws convergence_error naming function.
   static void solve(std::size_t n, T* d, T* e, T* zt, std::size_t ld, const char* function) {
-    for (std::size_t i = 0; i < n; ++i) std::fill_n(zt + i * ld, n, T(0));
     tridiagonal_divide_conquer solver(n, d, e, zt, ld, function);
     solver.divide(0, n);
     if (n <= leaf_order) sort_ascending(n, d, zt, n, ld);
@@ -59,7 +59,7 @@ class tridiagonal_divide_conquer {
 
   tridiagonal_divide_conquer(std::size_t n, T* d, T* e, T* zt, std::size_t ld, const char* function)
       : d_(d), e_(e), zt_(zt), ld_(ld), function_(function), z_(n), order_(n), values_(n), kept_(n),
-        deflated_(n), compact_(n * n), weights_(n * n) {}
+        deflated_(n), compact_(new T[n * n]), weights_(new T[n * n]) {}
 
   void divide(std::size_t lo, std::size_t size) {
     if (size <= leaf_order) {
@@ -145,7 +145,7 @@ class tridiagonal_divide_conquer {
 
     // The block's rows are gathered into compact_ (kept ones first, grouped by support, then
     // the deflated ones), so the new vectors can overwrite the block.
-    T* compact = compact_.data();
+    T* compact = compact_.get();
     std::size_t counts[3] = {0, 0, 0};
     for (std::size_t j = 0; j < kept; ++j) ++counts[static_cast<int>(kept_[j].where)];
     std::size_t next[3] = {0, counts[0], counts[0] + counts[1]};
@@ -176,7 +176,7 @@ class tridiagonal_divide_conquer {
   /// Row r of the block (order size) becomes its row rank[r], cycle by cycle through one
   /// spare row; rank is left scrambled.
   void permute_rows(std::size_t size, std::vector<std::size_t>& rank, T* block) {
-    T* spare = compact_.data();
+    T* spare = compact_.get();
     for (std::size_t start = 0; start < size; ++start) {
       if (rank[start] == start) continue;
       std::copy_n(block + start * ld_, size, spare);
@@ -205,7 +205,7 @@ class tridiagonal_divide_conquer {
       poles[j] = kept_[j].value;
       z[j] = kept_[j].z;
     }
-    T* delta = weights_.data();
+    T* delta = weights_.get();
     for (std::size_t i = 0; i < k; ++i)
       values_[i] = secular_root(k, i, poles.data(), z.data(), rho, delta + i * k, function_);
 
@@ -223,7 +223,7 @@ class tridiagonal_divide_conquer {
 
     // Row i of weights (in place of delta) is u_i = (D - lambda_i)^{-1} zhat, normalized, its
     // entries in the order of the rows of Q in compact_.
-    T* weights = weights_.data();
+    T* weights = weights_.get();
     std::vector<T> u(k);
     for (std::size_t i = 0; i < k; ++i) {
       T* w = weights + i * k;
@@ -238,7 +238,7 @@ class tridiagonal_divide_conquer {
 
     // New vector i = sum_j u_i[j] q_j, split by halves: columns [0, upper) only involve the
     // vectors supported there, columns [upper, size) the others.
-    const T* compact = compact_.data();
+    const T* compact = compact_.get();
     const auto lk = static_cast<std::ptrdiff_t>(k), ls = static_cast<std::ptrdiff_t>(size), one = std::ptrdiff_t(1);
     const auto ld = static_cast<std::ptrdiff_t>(ld_);
     const std::size_t with_upper = counts[0] + counts[1];
@@ -258,7 +258,8 @@ class tridiagonal_divide_conquer {
   std::vector<T> values_;
   std::vector<pole> kept_;
   std::vector<deflated_pair> deflated_;
-  std::vector<T> compact_, weights_;
+  // Scratch that every merge writes before it reads: left uninitialized.
+  std::unique_ptr<T[]> compact_, weights_;
 };
 
 }  // namespace linal::detail
