@@ -9,22 +9,21 @@
 /// other half in the compact WY form I - V T V^H, with T assembled from the halves' factors
 /// (geqrt3) rather than from a Gram matrix; the trailing columns are then updated with three
 /// gemm calls. 2 m n^2 - 2 n^3 / 3 flops for the factorization, plus about m n 64 for the T
-/// factors and the trailing updates' small product T (V^H C). One workspace serves every panel. The pivoted one follows geqp3's
-/// unblocked kernel (laqp2): the column of largest remaining norm goes first, and the norms
-/// are downdated in O(1) per column, recomputed when cancellation makes the downdate unsafe.
+/// factors and the trailing updates' small product T (V^H C). One workspace serves every panel. The pivoted one
+/// (detail/pivoted_qr.hpp) is blocked as geqp3: the column of largest remaining norm goes
+/// first, panels of 32 pivots are chosen with the trailing update deferred, then applied by one
+/// gemm; about half its flops stay in matrix-vector products.
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
-#include <limits>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "../core/concepts.hpp"
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
 #include "detail/input.hpp"
+#include "detail/pivoted_qr.hpp"
 #include "detail/triangular.hpp"
 #include "householder.hpp"
 
@@ -184,55 +183,6 @@ void qr_blocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau) 
     if (j + jb < n) {
       ws.reflectors.assign(m - j, jb, panel, lda, std::ptrdiff_t(1), t.data(), ldt);
       ws.reflectors.apply_left(true, n - j - jb, panel + jb, lda, std::ptrdiff_t(1));
-    }
-  }
-}
-
-/// Column-pivoted Householder QR of the m x n row-major block (LAPACK's geqp3 kernel laqp2):
-/// A P = Q R with perm[j] the original index of column j.
-template <class T>
-void qr_pivoted(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, std::size_t* perm) {
-  using R = real_t<T>;
-  const std::size_t k = std::min(m, n);
-  auto A = [&](std::size_t i, std::size_t j) -> T& { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; };
-  auto column_norm = [&](std::size_t j, std::size_t from) {
-    return from < m ? householder::norm2(m - from, &A(from, j), lda) : R(0);
-  };
-  std::vector<R> norms(n), reference(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    perm[j] = j;
-    norms[j] = reference[j] = column_norm(j, 0);
-  }
-  // When the downdated norm has lost more than half its digits, recompute it.
-  const R downdate_limit = std::sqrt(std::numeric_limits<R>::epsilon());
-  std::vector<T> work(std::max<std::size_t>(n, 1));
-  for (std::size_t i = 0; i < k; ++i) {
-    const std::size_t p = static_cast<std::size_t>(std::max_element(norms.begin() + static_cast<std::ptrdiff_t>(i), norms.end()) - norms.begin());
-    if (p != i) {
-      for (std::size_t r = 0; r < m; ++r) std::swap(A(r, i), A(r, p));
-      std::swap(perm[i], perm[p]);
-      norms[p] = norms[i];
-      reference[p] = reference[i];
-    }
-    T* below = i + 1 < m ? &A(i + 1, i) : &A(i, i);
-    tau[i] = householder::make_reflector(m - i, A(i, i), below, lda);
-    if (i + 1 < n) {
-      const T beta = A(i, i);
-      A(i, i) = T(1);
-      householder::apply_reflector_left(m - i, n - i - 1, &A(i, i), lda, conj_if_complex(tau[i]), &A(i, i + 1), lda,
-                                        std::ptrdiff_t(1), work.data());
-      A(i, i) = beta;
-    }
-    for (std::size_t j = i + 1; j < n; ++j) {
-      if (norms[j] == R(0)) continue;
-      const R ratio = std::abs(A(i, j)) / norms[j];
-      const R remaining = std::max(R(0), (R(1) + ratio) * (R(1) - ratio));
-      const R drift = remaining * (norms[j] / reference[j]) * (norms[j] / reference[j]);
-      if (drift <= downdate_limit) {
-        norms[j] = reference[j] = column_norm(j, i + 1);
-      } else {
-        norms[j] *= std::sqrt(remaining);
-      }
     }
   }
 }
