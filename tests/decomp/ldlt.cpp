@@ -6,7 +6,9 @@
 
 #include <catch2/catch.hpp>
 #include <complex>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "gallery.hpp"
 #include "residuals.hpp"
@@ -29,7 +31,6 @@ void check_ldlt(const Matrix<T>& a) {
   CHECK(residuals::solve_ratio(a, f.solve(b), b) < threshold);
 }
 
-}  // namespace
 
 TEMPLATE_TEST_CASE("ldlt: symmetric indefinite matrices, factors and solves", "[decomp][ldlt]", float, double,
                    std::complex<double>) {
@@ -56,6 +57,80 @@ TEMPLATE_TEST_CASE("ldlt: hard symmetric matrices", "[decomp][ldlt]", float, dou
   check_ldlt(gallery::scaled(gallery::hermitian<T>(n, 5), gallery::huge_scale<T>()));
   check_ldlt(linal::eye<T>(n));
   check_ldlt(Matrix<T>(n, n));
+}
+
+// Symmetric (complex: Hermitian) matrices whose Bunch-Kaufman factorization takes many 2x2
+// pivots: a zero diagonal, and the saddle-point (KKT) form [[H, B^H], [B, 0]] with a zero
+// (n - n/2) x (n - n/2) block.
+template <class T>
+Matrix<T> zero_diagonal(std::size_t n, std::uint64_t seed) {
+  auto a = gallery::hermitian<T>(n, seed);
+  for (std::size_t i = 0; i < n; ++i) a(i, i) = T(0);
+  return a;
+}
+
+template <class T>
+Matrix<T> saddle_point(std::size_t n, std::uint64_t seed) {
+  auto a = gallery::hermitian<T>(n, seed);
+  for (std::size_t i = n / 2; i < n; ++i)
+    for (std::size_t j = n / 2; j < n; ++j) a(i, j) = T(0);
+  return a;
+}
+
+// How many 2x2 blocks D has.
+template <class T>
+std::size_t pairs(const linal::LDLTFactor<T>& f) {
+  const auto D = f.d();
+  std::size_t count = 0;
+  for (std::size_t k = 0; k + 1 < f.size(); ++k) count += D(k + 1, k) != T(0);
+  return count;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("ldlt: above the block size, with many 2x2 pivots", "[decomp][ldlt]", float, double,
+                   std::complex<double>) {
+  using T = TestType;
+  const std::size_t n = 100;
+  check_ldlt(gallery::hermitian<T>(n, 7));
+  const auto zero = zero_diagonal<T>(n, 8);
+  CHECK(pairs(linal::ldlt(zero)) >= n / 8);
+  check_ldlt(zero);
+  // Several panels, and a trailing update of many columns.
+  for (std::size_t order : {n, 3 * n}) {
+    CAPTURE(order);
+    const auto kkt = saddle_point<T>(order, 9 + order);
+    CHECK(pairs(linal::ldlt(kkt)) >= order / 8);
+    check_ldlt(kkt);
+  }
+}
+
+TEMPLATE_TEST_CASE("ldlt: the blocked factorization pivots as the column-by-column one", "[decomp][ldlt]", float,
+                   double, std::complex<double>) {
+  using T = TestType;
+  const std::size_t n = 300;
+  for (const auto& a : {gallery::hermitian<T>(n, 11), zero_diagonal<T>(n, 12), saddle_point<T>(n, 13)}) {
+    Matrix<T> blocked = a, unblocked = a;
+    std::vector<std::ptrdiff_t> piv_blocked(n), piv_unblocked(n);
+    linal::decomp_detail::bunch_kaufman(n, blocked.data(), blocked.row_stride(), piv_blocked.data());
+    linal::decomp_detail::bunch_kaufman_unblocked(n, unblocked.data(), unblocked.row_stride(), piv_unblocked.data());
+    CHECK(piv_blocked == piv_unblocked);
+  }
+}
+
+TEST_CASE("ldlt: singular matrices above the block size", "[decomp][ldlt]") {
+  const std::size_t n = 150;
+  // Row and column 40 are zero: D has a zero block, met while the first panels are blocked.
+  auto a = gallery::hermitian<double>(n, 21);
+  for (std::size_t j = 0; j < n; ++j) a(40, j) = a(j, 40) = 0;
+  const auto f = linal::ldlt(a);
+  CHECK(f.is_singular());
+  CHECK(f.det() == 0.0);
+  CHECK(residuals::factorization_ratio(a, f.l(), f.d(), gallery::adjoint(f.l()), n) < threshold);
+  CHECK_THROWS_AS(f.solve(gallery::random_matrix<double>(n, 1, 3)), linal::singular_matrix_error);
+  const auto z = linal::ldlt(Matrix<double>(n, n));
+  CHECK(z.is_singular());
+  CHECK(z.det() == 0.0);
 }
 
 TEST_CASE("ldlt: a zero diagonal needs a 2x2 pivot", "[decomp][ldlt]") {

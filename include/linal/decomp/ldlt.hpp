@@ -5,33 +5,85 @@
 /// P^T A P = L D L^H with L unit lower triangular and D block diagonal with 1x1 and 2x2
 /// blocks. Stable for indefinite matrices at the cost of Cholesky (n^3 / 3), where an
 /// unpivoted LDL^T would divide by tiny pivots. Only the lower triangle of A is read.
+///
+/// Blocked as LAPACK's sytrf / lasyf: a panel of columns is factored with the pivots of the
+/// column-by-column algorithm, each candidate column brought up to date on demand from the
+/// panel's factors (a matrix-vector product), and the trailing matrix is then updated once per
+/// panel by gemm; small matrices and the last columns are factored column by column.
 
 #include <algorithm>
 #include <cmath>
 #include <complex>
 #include <cstddef>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "../core/concepts.hpp"
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
+#include "../kernels/gemm.hpp"
+#include "../kernels/gemv.hpp"
 #include "detail/input.hpp"
 
 namespace linal {
 
 namespace decomp_detail {
 
-/// Bunch-Kaufman factorization of the lower triangle of the n x n row-major matrix a, in place
-/// (LAPACK's hetf2 layout): piv[k] >= 0 for a 1x1 block interchanged with row piv[k];
-/// piv[k] = piv[k+1] = -(p + 1) for a 2x2 block whose second row was interchanged with row p.
-/// Returns the index of the first zero (singular) diagonal block, or n. Row-oriented updates:
-/// every inner loop runs along a row of the trailing matrix.
+/// Bunch and Kaufman's alpha = (1 + sqrt(17)) / 8 minimizes the bound on element growth over a
+/// 1x1 step followed by a 2x2 step.
+template <class R>
+R bunch_kaufman_alpha() {
+  return (R(1) + std::sqrt(R(17))) / R(8);
+}
+
+/// What Bunch-Kaufman does at column k once |a_kk| < alpha * colmax, colmax being the largest
+/// off-diagonal magnitude |a_rk| of the column (at row r) and rowmax the largest off-diagonal
+/// magnitude of column r: keep a_kk as a 1x1 pivot, take a_rr as a 1x1 pivot, or take the 2x2
+/// pivot of rows k and r.
+enum class bunch_kaufman_pivot { keep, other, pair };
+
+template <class R>
+bunch_kaufman_pivot bunch_kaufman_choice(R diag, R colmax, R rowmax, R other_diag, R alpha) {
+  if (diag >= alpha * colmax * (colmax / rowmax)) return bunch_kaufman_pivot::keep;
+  if (other_diag >= alpha * rowmax) return bunch_kaufman_pivot::other;
+  return bunch_kaufman_pivot::pair;
+}
+
+/// A 2x2 pivot D = [d11 conj(d21); d21 d22] (d11, d22 real) and the multipliers [l0 l1] of a
+/// row [x0 x1] below it, the solution of [l0 l1] D = [x0 x1]. Scaling by |d21| first keeps the
+/// intermediate products in range.
 template <class T>
-std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_t* piv) {
+class bunch_kaufman_block {
   using R = real_t<T>;
-  const R alpha = (R(1) + std::sqrt(R(17))) / R(8);
+
+ public:
+  bunch_kaufman_block(R d11, T d21, R d22) : abs21_(std::abs(d21)) {
+    s11_ = d22 / abs21_;
+    s22_ = d11 / abs21_;
+    e21_ = d21 / abs21_;
+    scale_ = R(1) / (s11_ * s22_ - R(1)) / abs21_;
+  }
+
+  std::pair<T, T> multipliers(T x0, T x1) const {
+    return {scale_ * (s11_ * x0 - e21_ * x1), scale_ * (s22_ * x1 - conj_if_complex(e21_) * x0)};
+  }
+
+ private:
+  R abs21_, s11_, s22_, scale_;
+  T e21_;
+};
+
+/// Unblocked Bunch-Kaufman factorization of the lower triangle of the n x n row-major matrix a,
+/// in place (LAPACK's hetf2 layout): piv[k] >= 0 for a 1x1 block interchanged with row piv[k];
+/// piv[k] = piv[k+1] = -(p + 1) for a 2x2 block whose second row was interchanged with row p.
+/// Returns the index of the first zero (singular) diagonal block, or n. Each step updates the
+/// trailing matrix at once, by rows (every inner loop runs along a row): n^3 / 3 flops.
+template <class T>
+std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_t* piv) {
+  using R = real_t<T>;
+  const R alpha = bunch_kaufman_alpha<R>();
   auto A = [&](std::size_t i, std::size_t j) -> T& { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; };
   std::size_t singular = n;
   std::vector<T> w0(n), w1(n);
@@ -55,14 +107,9 @@ std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_
       R rowmax(0);
       for (std::size_t j = k; j < imax; ++j) rowmax = std::max(rowmax, std::abs(A(imax, j)));
       for (std::size_t i = imax + 1; i < n; ++i) rowmax = std::max(rowmax, std::abs(A(i, imax)));
-      if (diag >= alpha * colmax * (colmax / rowmax)) {
-        p = k;
-      } else if (std::abs(real_part(A(imax, imax))) >= alpha * rowmax) {
-        p = imax;
-      } else {
-        p = imax;
-        step = 2;
-      }
+      const auto choice = bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(A(imax, imax))), alpha);
+      if (choice != bunch_kaufman_pivot::keep) p = imax;
+      if (choice == bunch_kaufman_pivot::pair) step = 2;
     }
     const std::size_t kk = k + step - 1;
     if (p != kk) {
@@ -93,20 +140,11 @@ std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_
       for (std::size_t i = k + 1; i < n; ++i) A(i, k) = w0[i] * r;
       piv[k] = static_cast<std::ptrdiff_t>(p);
     } else {
-      // D = [d11 conj(d21); d21 d22]; the multipliers for row j solve [w0 w1] D = [a_jk a_jk+1].
       A(k, k) = T(real_part(A(k, k)));
       A(k + 1, k + 1) = T(real_part(A(k + 1, k + 1)));
-      const T d21 = A(k + 1, k);
-      const R dabs = std::abs(d21);
-      const R d11 = real_part(A(k + 1, k + 1)) / dabs;
-      const R d22 = real_part(A(k, k)) / dabs;
-      const R t = R(1) / (d11 * d22 - R(1));
-      const T e21 = d21 / dabs;
-      const R scale = t / dabs;
-      for (std::size_t j = k + 2; j < n; ++j) {
-        w0[j] = scale * (d11 * A(j, k) - e21 * A(j, k + 1));
-        w1[j] = scale * (d22 * A(j, k + 1) - conj_if_complex(e21) * A(j, k));
-      }
+      const bunch_kaufman_block<T> block(real_part(A(k, k)), A(k + 1, k), real_part(A(k + 1, k + 1)));
+      for (std::size_t j = k + 2; j < n; ++j) std::tie(w0[j], w1[j]) = block.multipliers(A(j, k), A(j, k + 1));
+      // A(k+2:, k+2:) -= [x0 x1] [w0 w1]^H on the lower triangle.
       for (std::size_t i = k + 2; i < n; ++i) {
         const T aik = A(i, k), aik1 = A(i, k + 1);
         T* row = &A(i, 0);
@@ -121,6 +159,205 @@ std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_
     }
     k += step;
   }
+  return singular;
+}
+
+// Measured at n = 256 and 1024 (double, one core): panels of 32 columns (the rank of each
+// trailing update) were as fast as any width from 24 to 64 at n = 1024 and faster than 48 and
+// 64 at n = 256 (wider panels spend more in matrix-vector products); finishing the last 64
+// columns unblocked was as fast as 32 or 96 and faster than 128; gemm calls of 64 columns beat
+// 32, 128 and 256 at n = 256.
+inline constexpr std::size_t bunch_kaufman_panel_width = 32;
+inline constexpr std::size_t bunch_kaufman_crossover = 64;
+inline constexpr std::size_t bunch_kaufman_update_width = 64;
+
+/// The working state of the blocked factorization of the lower triangle of a (n x n, row
+/// stride lda). The panel's columns k0 .. k0 + width - 1 are copied into `panel` column by
+/// column (element (i, j) at panel[(j - k0) * ld + i]), so that the column walks of the
+/// factorization are contiguous. While a panel is factored, the trailing matrix A(k0:, k0:) is
+/// not updated: W's column c (w(c, i) at w[c * ld + i]) holds column k0 + c of the trailing matrix
+/// minus the panel's earlier steps, that is column k0 + c of L D. Column k of the current
+/// trailing matrix is then column k of A minus L(k:, k0:k) times conj(row k of W).
+template <class T>
+struct bunch_kaufman_work {
+  std::size_t n;
+  T* a;
+  std::ptrdiff_t lda;
+  std::size_t width = bunch_kaufman_panel_width;
+  std::size_t k0 = 0;  // the panel's first column
+  // Distance between the columns of the panel and of W: an odd number of 8-element blocks, so
+  // that walking several columns at once never maps them onto the same cache sets.
+  std::size_t ld = ((n + 7) / 8 | 1) * 8;
+  std::vector<T> panel = std::vector<T>(width * ld);
+  std::vector<T> w = std::vector<T>(width * ld);
+  std::vector<T> x = std::vector<T>(width);  // one conjugated row of W, contiguous for gemv
+
+  T& at(std::size_t i, std::size_t j) const { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; }
+  T& wt(std::size_t c, std::size_t i) { return w[c * ld + i]; }
+  /// Column j (inside the panel) from its diagonal down, contiguous.
+  T* column(std::size_t j) { return &panel[(j - k0) * ld]; }
+  /// Element (i, j), i >= j, of the trailing matrix as stored: in the panel copy or in A.
+  T& stored(std::size_t i, std::size_t j) { return j - k0 < width ? column(j)[i] : at(i, j); }
+
+  void load_panel(std::size_t first) {
+    k0 = first;
+    copy_panel([](T& stored, T& copy) { copy = stored; });
+  }
+  void store_panel() {
+    copy_panel([](T& stored, T& copy) { stored = copy; });
+  }
+  /// Visits the panel's lower part in tiles of 8 rows, so that both copies are walked by whole
+  /// cache lines.
+  template <class F>
+  void copy_panel(F&& f) {
+    for (std::size_t i0 = k0; i0 < n; i0 += 8)
+      for (std::size_t j = k0; j < std::min(k0 + width, i0 + 8); ++j)
+        for (std::size_t i = std::max(i0, j); i < std::min(i0 + 8, n); ++i) f(at(i, j), column(j)[i]);
+  }
+
+  /// Subtracts the panel's steps k0..k-1 from rows k.. of W's column c, which holds column r of
+  /// the trailing matrix as stored: w(c, k:) -= L(k:, k0:k) conj(W(r, 0:k-k0)).
+  void subtract_panel(std::size_t c, std::size_t r, std::size_t k) {
+    const std::size_t done = k - k0;
+    for (std::size_t j = 0; j < done; ++j) x[j] = conj_if_complex(wt(j, r));
+    kernels::gemv(n - k, done, T(-1), column(k0) + k, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld), x.data(),
+                  std::ptrdiff_t(1), T(1), &wt(c, k), std::ptrdiff_t(1));
+    wt(c, r) = T(real_part(wt(c, r)));
+  }
+};
+
+/// Factors the panel of columns k0.. of the trailing matrix A(k0:, k0:) (loaded in s.panel) with
+/// the same pivots as bunch_kaufman_unblocked, until width - 1 columns (or one more, to finish a
+/// 2x2 block) or the matrix are done, keeping the trailing matrix itself as it was: the
+/// interchanges move its stored elements and the panel's rows of L, and W records the updates.
+/// Returns the end of the panel. Interchanges are applied to the panel's earlier columns too,
+/// as the trailing update needs; bunch_kaufman_restore_panel undoes that afterwards.
+template <class T>
+std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, std::size_t& singular) {
+  using R = real_t<T>;
+  const R alpha = bunch_kaufman_alpha<R>();
+  const std::size_t n = s.n, k0 = s.k0;
+  auto W = [&](std::size_t c, std::size_t i) -> T& { return s.wt(c, i); };
+  std::size_t k = k0;
+  while (k < n && k - k0 + 1 < s.width) {
+    const std::size_t c = k - k0;  // W's column for column k
+    T* const col = s.column(k);
+    std::copy(col + k, col + n, &W(c, k));
+    s.subtract_panel(c, k, k);
+    const R diag = std::abs(real_part(W(c, k)));
+    R colmax(0);
+    std::size_t imax = k;
+    for (std::size_t i = k + 1; i < n; ++i)
+      if (std::abs(W(c, i)) > colmax) colmax = std::abs(W(c, i)), imax = i;
+    if (std::max(diag, colmax) == R(0)) {
+      if (singular == n) singular = k;
+      std::copy(&W(c, k), &W(c, 0) + n, col + k);
+      piv[k] = static_cast<std::ptrdiff_t>(k);
+      ++k;
+      continue;
+    }
+    std::size_t step = 1, p = k;
+    if (diag < alpha * colmax) {
+      // W's next column := column imax of the trailing matrix (above the diagonal: row imax, conjugated).
+      for (std::size_t j = k; j < imax; ++j) W(c + 1, j) = conj_if_complex(s.stored(imax, j));
+      for (std::size_t i = imax; i < n; ++i) W(c + 1, i) = s.stored(i, imax);
+      s.subtract_panel(c + 1, imax, k);
+      R rowmax(0);
+      for (std::size_t j = k; j < n; ++j)
+        if (j != imax) rowmax = std::max(rowmax, std::abs(W(c + 1, j)));
+      const auto choice = bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(W(c + 1, imax))), alpha);
+      if (choice != bunch_kaufman_pivot::keep) p = imax;
+      if (choice == bunch_kaufman_pivot::pair) step = 2;
+      if (choice == bunch_kaufman_pivot::other) std::copy(&W(c + 1, k), &W(c + 1, 0) + n, &W(c, k));
+    }
+    const std::size_t kk = k + step - 1;
+    if (p != kk) {
+      // The stored column kk moves to p; column p itself is in W, and columns k..kk are
+      // rewritten from W below.
+      const T* moved = s.column(kk);
+      s.stored(p, p) = moved[kk];
+      for (std::size_t j = kk + 1; j < p; ++j) s.stored(p, j) = conj_if_complex(moved[j]);
+      for (std::size_t i = p + 1; i < n; ++i) s.stored(i, p) = moved[i];
+      for (std::size_t j = k0; j < k; ++j) std::swap(s.column(j)[kk], s.column(j)[p]);
+      for (std::size_t j = 0; j <= kk - k0; ++j) std::swap(W(j, kk), W(j, p));
+    }
+    if (step == 1) {
+      const R d = real_part(W(c, k));
+      col[k] = T(d);
+      const R r = R(1) / d;
+      for (std::size_t i = k + 1; i < n; ++i) col[i] = W(c, i) * r;
+      piv[k] = static_cast<std::ptrdiff_t>(p);
+    } else {
+      T* const next = s.column(k + 1);
+      const bunch_kaufman_block<T> block(real_part(W(c, k)), W(c, k + 1), real_part(W(c + 1, k + 1)));
+      col[k] = T(real_part(W(c, k)));
+      col[k + 1] = W(c, k + 1);
+      next[k + 1] = T(real_part(W(c + 1, k + 1)));
+      for (std::size_t j = k + 2; j < n; ++j) std::tie(col[j], next[j]) = block.multipliers(W(c, j), W(c + 1, j));
+      piv[k] = piv[k + 1] = -static_cast<std::ptrdiff_t>(p + 1);
+    }
+    k += step;
+  }
+  return k;
+}
+
+/// A(k:, k:) -= L(k:, k0:k) W(k:, 0:k-k0)^H on the lower triangle, bunch_kaufman_update_width
+/// columns per gemm call: each call also computes the strict upper triangle of its diagonal
+/// block, which lies in A's unread strict upper triangle. W is conjugated in place (complex).
+template <class T>
+void bunch_kaufman_update(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t k) {
+  const std::size_t n = s.n, rank = k - k0;
+  if constexpr (is_complex_v<T>)
+    for (std::size_t c = 0; c < rank; ++c)
+      for (std::size_t i = k; i < n; ++i) s.wt(c, i) = std::conj(s.wt(c, i));
+  const auto ldw = static_cast<std::ptrdiff_t>(s.ld);
+  for (std::size_t j = k; j < n; j += bunch_kaufman_update_width) {
+    const std::size_t cols = std::min(bunch_kaufman_update_width, n - j);
+    kernels::gemm(n - j, cols, rank, T(-1), &s.at(j, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, j), ldw, std::ptrdiff_t(1),
+                  T(1), &s.at(j, j), s.lda, std::ptrdiff_t(1));
+  }
+  if constexpr (is_complex_v<T>)
+    for (std::size_t i = k; i < n; ++i) s.at(i, i) = T(real_part(s.at(i, i)));
+}
+
+/// Undoes the panel's later interchanges in its earlier columns, so that column j of L keeps the
+/// row order of step j, as the unblocked factorization leaves it.
+template <class T>
+void bunch_kaufman_restore_panel(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t k, const std::ptrdiff_t* piv) {
+  for (std::size_t j = k; j-- > k0;) {
+    const bool second_of_pair = piv[j] < 0 && j > k0 && piv[j - 1] == piv[j];
+    const std::size_t first = second_of_pair ? j - 1 : j;
+    const std::size_t p = piv[j] >= 0 ? static_cast<std::size_t>(piv[j]) : static_cast<std::size_t>(-piv[j] - 1);
+    if (p != j) std::swap_ranges(&s.at(j, k0), &s.at(j, first), &s.at(p, k0));
+    j = first;
+  }
+}
+
+/// Bunch-Kaufman factorization of the lower triangle of the n x n row-major matrix a, in place,
+/// with the pivots and layout of bunch_kaufman_unblocked (the same in exact arithmetic).
+/// Blocked as LAPACK's sytrf: each panel of nb = bunch_kaufman_panel_width columns is factored
+/// with its updates kept aside in W, then the trailing matrix is updated once by gemm; the last
+/// bunch_kaufman_crossover columns go unblocked. n^3 / 3 flops in all, nearly all in gemm; the
+/// panels' matrix-vector products add about n^2 nb / 2 (up to twice that when many pivots need
+/// a second column). Overwrites the strict upper triangle of a with scratch values. Returns the
+/// index of the first zero diagonal block, or n.
+template <class T>
+std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_t* piv) {
+  std::size_t singular = n, k = 0;
+  if (n > bunch_kaufman_crossover) {
+    bunch_kaufman_work<T> s{n, a, lda};
+    while (n - k > bunch_kaufman_crossover) {
+      s.load_panel(k);
+      const std::size_t end = bunch_kaufman_panel(s, piv, singular);
+      s.store_panel();
+      bunch_kaufman_update(s, k, end);
+      bunch_kaufman_restore_panel(s, k, end, piv);
+      k = end;
+    }
+  }
+  const std::size_t tail = bunch_kaufman_unblocked(n - k, a + static_cast<std::ptrdiff_t>(k) * (lda + 1), lda, piv + k);
+  for (std::size_t j = k; j < n; ++j) piv[j] += piv[j] >= 0 ? static_cast<std::ptrdiff_t>(k) : -static_cast<std::ptrdiff_t>(k);
+  if (singular == n && tail != n - k) singular = k + tail;
   return singular;
 }
 
