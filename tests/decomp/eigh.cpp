@@ -1,13 +1,18 @@
-// eigh and eigvalsh: A = V diag(w) V^T with w ascending and V orthogonal, to LAPACK's
-// accuracy (ratios below 60), on random, structured and hard symmetric matrices.
+// eigh and eigvalsh: A = V diag(w) V^T (V^H for complex Hermitian A) with w real and
+// ascending and V orthogonal (unitary), to LAPACK's accuracy (ratios below 60), on random,
+// structured and hard symmetric and Hermitian matrices.
 
 #include <catch2/catch.hpp>
 
 #include <linal/core.hpp>
 #include <linal/decomp/eigh.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <complex>
+#include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 #include "gallery.hpp"
@@ -243,5 +248,178 @@ TEST_CASE("eigh rejects bad input and leaves it unchanged", "[eigh]") {
     const Matrix<double> before = a;
     CHECK_THROWS_AS(eigvalsh(a), non_finite_error);
     CHECK(array_equal(a, before));
+  }
+}
+
+namespace {
+
+/// A V = V diag(w) and V^H V = I for complex Hermitian A, in LAPACK's units (ratios below 60):
+/// both the factorization residual ||A - V diag(w) V^H|| and the column residual
+/// max_j ||A v_j - w_j v_j||, eigenvalues real and ascending, eigvalsh agreeing with eigh.
+template <class C>
+void check_hermitian_eigh(const Matrix<C>& a) {
+  using R = real_t<C>;
+  const auto [w, V] = eigh(a);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(w)>, Vector<R>>);
+  const std::size_t n = a.rows();
+  REQUIRE(w.size() == n);
+  REQUIRE(V.rows() == n);
+  REQUIRE(V.cols() == n);
+  for (std::size_t i = 1; i < n; ++i) CHECK(w[i - 1] <= w[i]);
+  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
+  Vector<C> w_complex(n);
+  for (std::size_t i = 0; i < n; ++i) w_complex[i] = C(w[i]);
+  CHECK(sg::eig_ratio(a, w_complex, V) < eigh_threshold);
+  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  const Vector<R> values = eigvalsh(a);
+  REQUIRE(values.size() == n);
+  const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<R>();
+  for (std::size_t i = 0; i < n; ++i)
+    CHECK(residuals::ratio<R>(std::abs(static_cast<long double>(values[i]) - w[i]), scale) < eigh_threshold);
+}
+
+/// U diag(values) U^H with a random unitary U, exactly Hermitian.
+template <class C>
+Matrix<C> hermitian_with_eigenvalues(const std::vector<double>& values, std::uint64_t seed) {
+  using R = real_t<C>;
+  const std::size_t n = values.size();
+  const auto u = gallery::random_orthonormal<std::complex<double>>(n, n, seed);
+  Matrix<C> a(n, n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) {
+      std::complex<long double> s = 0;
+      for (std::size_t k = 0; k < n; ++k)
+        s += std::complex<long double>(u(i, k)) * static_cast<long double>(values[k]) *
+             std::conj(std::complex<long double>(u(j, k)));
+      a(i, j) = i == j ? C(static_cast<R>(s.real())) : C(static_cast<R>(s.real()), static_cast<R>(s.imag()));
+      a(j, i) = std::conj(a(i, j));
+    }
+  return a;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("eigh of random Hermitian matrices meets LAPACK's ratios", "[eigh][complex]", std::complex<float>,
+                   std::complex<double>) {
+  // 120 lies above the order from which the tridiagonal stage is divide and conquer.
+  for (std::size_t n : {0, 1, 2, 3, 5, 10, 50, 120}) {
+    INFO("n = " << n);
+    check_hermitian_eigh(gallery::hermitian<TestType>(n, 500 + n));
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh of a real symmetric matrix given as complex matches the real path", "[eigh][complex]",
+                   float, double) {
+  using R = TestType;
+  for (std::size_t n : {4, 40}) {
+    INFO("n = " << n);
+    const auto a = sg::random_symmetric<R>(n, 600 + n);
+    Matrix<std::complex<R>> c(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) c(i, j) = a(i, j);
+    check_hermitian_eigh(c);
+    const Vector<R> w_real = eigvalsh(a);
+    const auto [w, V] = eigh(c);
+    const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<R>();
+    for (std::size_t i = 0; i < n; ++i)
+      CHECK(residuals::ratio<R>(std::abs(static_cast<long double>(w[i]) - w_real[i]), scale) < eigh_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh finds the prescribed eigenvalues of U diag(w) U^H", "[eigh][complex]", std::complex<float>,
+                   std::complex<double>) {
+  using C = TestType;
+  using R = real_t<C>;
+  // A small spread-out spectrum with a double value, and one of order 40 (above the
+  // divide-and-conquer order) in five tight clusters.
+  std::vector<double> clustered;
+  for (int k = 0; k < 40; ++k) clustered.push_back(k % 5 - 2 + 1e-9 * k);
+  for (const std::vector<double>& prescribed : {std::vector<double>{3, -2, 0.5, 7, -4, 1, 1, 2.5}, clustered}) {
+    const auto a = hermitian_with_eigenvalues<C>(prescribed, 31 + prescribed.size());
+    check_hermitian_eigh(a);
+    std::vector<long double> expected(prescribed.begin(), prescribed.end());
+    std::sort(expected.begin(), expected.end());
+    const auto [w, V] = eigh(a);
+    long double worst = 0;
+    const long double scale = static_cast<long double>(a.rows()) * sg::norm1(a) * sg::ulp<R>();
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      worst = std::max(worst, residuals::ratio<R>(std::abs(static_cast<long double>(w[i]) - expected[i]), scale));
+    CHECK(worst < eigh_threshold);
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh of a diagonal complex matrix returns its sorted diagonal", "[eigh][complex]",
+                   std::complex<float>, std::complex<double>) {
+  using C = TestType;
+  using R = real_t<C>;
+  const std::vector<R> diagonal = {3, -1, 2, 0.5, -7};
+  Matrix<C> a(5, 5);
+  for (std::size_t i = 0; i < 5; ++i) a(i, i) = diagonal[i];
+  check_hermitian_eigh(a);
+  std::vector<R> sorted = diagonal;
+  std::sort(sorted.begin(), sorted.end());
+  const auto [w, V] = eigh(a);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(w[i] == sorted[i]);
+  // Each eigenvector is a unit vector along the axis of its diagonal entry.
+  for (std::size_t j = 0; j < 5; ++j) {
+    const auto axis = static_cast<std::size_t>(std::find(diagonal.begin(), diagonal.end(), w[j]) - diagonal.begin());
+    CHECK(std::abs(V(axis, j)) == R(1));
+  }
+}
+
+TEMPLATE_TEST_CASE("eigh of complex Hermitian matrices scales near overflow and underflow", "[eigh][complex]",
+                   std::complex<float>, std::complex<double>) {
+  using C = TestType;
+  const auto a = gallery::hermitian<C>(40, 17);
+  for (const auto s : {gallery::huge_scale<C>(), gallery::tiny_scale<C>()}) {
+    const auto scaled = gallery::scaled(a, s);
+    const auto [w, V] = eigh(scaled);
+    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
+    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  }
+}
+
+TEST_CASE("eigh of a Hermitian matrix reads only the lower triangle and the real part of the diagonal",
+          "[eigh][complex]") {
+  using C = std::complex<double>;
+  for (std::size_t n : {6, 45}) {
+    INFO("n = " << n);
+    auto a = gallery::hermitian<C>(n, 70 + n);
+    const auto [w_full, V_full] = eigh(a);
+    const auto values_full = eigvalsh(a);
+    for (std::size_t i = 0; i < n; ++i) {
+      a(i, i) += C(0, 5);  // an imaginary part on the diagonal is ignored
+      for (std::size_t j = i + 1; j < n; ++j) a(i, j) = C(std::numeric_limits<double>::quiet_NaN(), 3);
+    }
+    const auto [w, V] = eigh(a);
+    CHECK(array_equal(w, w_full));
+    CHECK(array_equal(V, V_full));
+    CHECK(array_equal(eigvalsh(a), values_full));
+  }
+}
+
+TEST_CASE("eigh of a complex matrix rejects bad input and leaves it unchanged", "[eigh][complex]") {
+  using C = std::complex<double>;
+  SECTION("not square") {
+    const Matrix<C> a(3, 2);
+    CHECK_THROWS_AS(eigh(a), shape_error);
+    CHECK_THROWS_WITH(eigvalsh(a), Catch::Contains("eigvalsh") && Catch::Contains("(3,2)"));
+  }
+  SECTION("NaN or infinity in the lower triangle") {
+    Matrix<C> a = eye<C>(3);
+    a(2, 1) = C(1, std::numeric_limits<double>::quiet_NaN());
+    const Matrix<C> before = a;
+    CHECK_THROWS_AS(eigh(a), non_finite_error);
+    CHECK_THROWS_WITH(eigh(a), Catch::Contains("eigh"));
+    CHECK(to_string(a) == to_string(before));
+    a(2, 1) = C(std::numeric_limits<double>::infinity(), 0);
+    CHECK_THROWS_AS(eigvalsh(a), non_finite_error);
+  }
+  SECTION("an empty matrix gives empty results") {
+    const auto [w, V] = eigh(Matrix<C>(0, 0));
+    CHECK(w.size() == 0);
+    CHECK(V.size() == 0);
+    CHECK(eigvalsh(Matrix<C>(0, 0)).size() == 0);
   }
 }

@@ -129,15 +129,17 @@ linal::Matrix<T> random_symmetric(std::size_t n, std::uint64_t seed) {
   return gallery::hermitian<T>(n, seed);
 }
 
-/// Unit in the last place of T's precision, 2 eps: the unit of LAPACK's eigenvalue ratios.
+/// Unit in the last place of T's precision (of its real type for complex T), 2 eps: the unit
+/// of LAPACK's eigenvalue ratios.
 template <class T>
 long double ulp() {
-  return static_cast<long double>(std::numeric_limits<T>::epsilon());
+  return static_cast<long double>(std::numeric_limits<linal::real_t<T>>::epsilon());
 }
 
-/// ||A - V diag(w) V^T||_1 / (n ||A||_1 ulp): LAPACK's eigh (dsyev) test ratio.
+/// ||A - V diag(w) V^H||_1 / (n ||A||_1 ulp): LAPACK's eigh (dsyev, zheev) test ratio, with
+/// real eigenvalues w for real symmetric and complex Hermitian A alike.
 template <class T>
-long double eigh_ratio(const linal::Matrix<T>& a, const linal::Vector<T>& w, const linal::Matrix<T>& v) {
+long double eigh_ratio(const linal::Matrix<T>& a, const linal::Vector<linal::real_t<T>>& w, const linal::Matrix<T>& v) {
   linal::Matrix<T> vw = v;
   for (std::size_t i = 0; i < v.rows(); ++i)
     for (std::size_t j = 0; j < v.cols(); ++j) vw(i, j) *= w[j];
