@@ -4,9 +4,11 @@
 
 #include <linal/decomp/qr.hpp>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <complex>
+#include <cstdint>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -187,6 +189,117 @@ TEST_CASE("qr with pivoting reveals the rank", "[decomp][qr]") {
   auto graded = gallery::graded<double>(n, m, 14, 3);
   auto [Q2, R2, P2] = linal::qr(linal::Matrix<double>(graded.T()), linal::pivoting);
   CHECK(residuals::factorization_ratio(permute_columns(linal::Matrix<double>(graded.T()), P2), Q2, R2, m) < threshold);
+}
+
+namespace {
+
+// Column j scaled by 10^(-decades * ((7 j) mod n) / n): norms spread over `decades` orders in
+// an order unrelated to the columns' positions, so that pivoting moves nearly every column.
+template <class T>
+Matrix<T> scattered_column_scales(Matrix<T> a, double decades) {
+  const std::size_t n = a.cols();
+  for (std::size_t j = 0; j < n; ++j) {
+    const double e = -decades * static_cast<double>((7 * j) % n) / static_cast<double>(n);
+    const auto s = static_cast<linal::real_t<T>>(std::pow(10.0, e));
+    for (std::size_t i = 0; i < a.rows(); ++i) a(i, j) *= s;
+  }
+  return a;
+}
+
+// A rank-r product plus sqrt(eps)-sized noise: once the r strong directions are factored out,
+// every remaining column norm has dropped by about 1/sqrt(eps), far past what a downdate may
+// lose, so the panel stops and recomputes them.
+template <class T>
+Matrix<T> nearly_dependent(std::size_t m, std::size_t n, std::size_t r, std::uint64_t seed) {
+  auto a = gallery::rank_deficient<T>(m, n, r, seed);
+  const auto noise = gallery::random_matrix<T>(m, n, seed + 2);
+  const auto delta = std::sqrt(std::numeric_limits<linal::real_t<T>>::epsilon());
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < n; ++j) a(i, j) += delta * noise(i, j);
+  return a;
+}
+
+// A[:, P] = Q R with orthonormal Q and upper triangular R, and every pivot the greedy choice:
+// |R(i,i)| is the largest remaining column norm at step i, i.e. no later column j has a longer
+// R(i:, j). The pivots come from norm estimates trusted while they keep half their digits (each
+// downdate since the last exact norm may cost about sqrt(eps) of it), and R carries the
+// factorization's own error of about m eps ||A||.
+template <class T>
+void check_pivoted_qr(const Matrix<T>& a) {
+  const std::size_t m = a.rows(), n = a.cols(), k = std::min(m, n);
+  auto [Q, R, P] = linal::qr(a, linal::pivoting);
+  REQUIRE(P.size() == n);
+  REQUIRE(R.rows() == k);
+  std::vector<bool> seen(n, false);
+  for (std::size_t j = 0; j < n; ++j) seen.at(P[j]) = true;
+  CHECK(std::count(seen.begin(), seen.end(), true) == static_cast<std::ptrdiff_t>(n));
+  CHECK(is_upper(R));
+  CHECK(residuals::factorization_ratio(permute_columns(a, P), Q, R, m) < threshold);
+  CHECK(residuals::orthogonality_ratio(Q) < threshold);
+  const long double eps = residuals::unit_roundoff<T>();
+  const long double estimate_error = std::sqrt(eps) * static_cast<long double>(n);
+  const long double factor_error = threshold * static_cast<long double>(m) * eps * residuals::norm1(a);
+  // Column j's remaining norm before step i is ||R(i:, j)||: sums of squares from the bottom.
+  std::vector<long double> below(n, 0);
+  for (std::size_t i = k; i-- > 0;) {
+    for (std::size_t j = i; j < n; ++j) below[j] += std::norm(static_cast<residuals::wide_t<T>>(R(i, j)));
+    const long double pivot = std::abs(static_cast<residuals::wide_t<T>>(R(i, i)));
+    long double longest = 0;
+    for (std::size_t j = i + 1; j < n; ++j) longest = std::max(longest, std::sqrt(below[j]));
+    CAPTURE(i, pivot, longest);
+    CHECK(longest <= pivot * (1 + estimate_error) + factor_error);
+  }
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("qr with pivoting: several panels, each pivot the longest remaining column", "[decomp][qr]", float,
+                   double, std::complex<double>) {
+  using T = TestType;
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{100, 100}, {200, 200}, {300, 90}, {90, 300}, {33, 33}}) {
+    CAPTURE(m, n);
+    check_pivoted_qr(gallery::random_matrix<T>(m, n, 5 * m + n));
+  }
+}
+
+TEMPLATE_TEST_CASE("qr with pivoting: rank-deficient products reveal their rank", "[decomp][qr]", float, double,
+                   std::complex<double>) {
+  using T = TestType;
+  struct shape {
+    std::size_t m, n, rank;
+  };
+  for (auto [m, n, rank] : std::vector<shape>{{300, 200, 70}, {90, 300, 40}, {150, 150, 149}, {120, 100, 1}}) {
+    CAPTURE(m, n, rank);
+    const auto a = gallery::rank_deficient<T>(m, n, rank, 3 * m + n);
+    check_pivoted_qr(a);
+    const auto R = linal::qr(a, linal::pivoting, linal::qr_mode::r).R;
+    // The leading rank x rank block is well away from singular; the trailing block is rounding.
+    for (std::size_t i = 1; i < rank; ++i) CHECK(std::abs(R(i, i)) <= std::abs(R(i - 1, i - 1)));
+    const long double eps = residuals::unit_roundoff<T>();
+    CHECK(std::abs(R(rank - 1, rank - 1)) > std::sqrt(eps) * std::abs(R(0, 0)));
+    const std::size_t k = std::min(m, n);
+    if (rank < k) {
+      const Matrix<T> trailing = R.block(rank, rank, k - rank, n - rank);
+      CHECK(residuals::norm1(trailing) / (static_cast<long double>(m) * eps * residuals::norm1(a)) < threshold);
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("qr with pivoting: column norms far apart and nearly dependent columns", "[decomp][qr]", float,
+                   double, std::complex<double>) {
+  using T = TestType;
+  const double decades = std::numeric_limits<linal::real_t<T>>::digits10;
+  SECTION("norms spread over as many decades as the precision holds") {
+    check_pivoted_qr(scattered_column_scales(gallery::random_matrix<T>(200, 150, 4), decades));
+    check_pivoted_qr(scattered_column_scales(gallery::random_matrix<T>(90, 200, 5), decades));
+  }
+  SECTION("rank 50 plus noise of relative size sqrt(eps): the norms collapse after 50 steps") {
+    check_pivoted_qr(nearly_dependent<T>(200, 150, 50, 6));
+    check_pivoted_qr(nearly_dependent<T>(120, 250, 45, 7));
+  }
+  SECTION("both at once") {
+    check_pivoted_qr(scattered_column_scales(nearly_dependent<T>(180, 160, 60, 8), decades));
+  }
 }
 
 TEST_CASE("qr: bad input", "[decomp][qr]") {

@@ -43,9 +43,10 @@ struct pivoted_qr_workspace {
   std::vector<real_t<T>> norms;      // of each trailing column's rows not yet factored
   std::vector<real_t<T>> reference;  // each of those norms when it was last computed exactly
   std::vector<T> fh;                 // panel x n: F^H, the update the trailing rows still owe
-  std::vector<T> v;                  // the current reflector's vector, conjugated, contiguous
+  std::vector<T> v;                  // the pivot column, then its reflector's vector conjugated
   std::vector<T> coefficients;       // one per reflector of the panel
   std::vector<std::size_t> stale;    // columns whose downdated norm can no longer be trusted
+  std::vector<std::size_t> pivots;   // pivots[i]: the column step i exchanged with column i
 };
 
 /// The 2-norm of each column of the m x n row-major block at a, read row by row (the columns
@@ -74,8 +75,9 @@ void column_norms(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t lda, 
 /// Factors up to `width` pivoted columns from column (and row) s of the m x n row-major block at
 /// a, whose rows s and below of columns s and right are still to be factored (LAPACK's laqps).
 /// Leaves the trailing rows and columns updated and the norms of the trailing columns ready
-/// for the next panel; returns how many columns it factored, fewer than `width` when a norm
-/// had to be recomputed.
+/// for the next panel, and the column exchanges of rows above each step for qr_pivoted to
+/// apply; returns how many columns it factored, fewer than `width` when a norm had to be
+/// recomputed.
 template <class T>
 std::size_t pivoted_qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t s,
                              std::size_t width, T* tau, std::size_t* perm, pivoted_qr_workspace<T>& ws) {
@@ -94,35 +96,44 @@ std::size_t pivoted_qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t 
   ws.stale.clear();
   std::size_t c = 0;
   while (c < width && ws.stale.empty()) {
-    const std::size_t i = s + c;
+    const std::size_t i = s + c, rows = m - i;
     const std::size_t p = static_cast<std::size_t>(std::max_element(norms + i, norms + n) - norms);
+    // Only rows i and below trade places now; the rows of R above wait for the final pass, and
+    // the pivot column is worked on in a contiguous copy until its reflector is made.
+    ws.pivots[i] = p;
+    T* column = v;
+    for (std::size_t r = 0; r < rows; ++r) {
+      column[r] = A(i + r, p);
+      if (p != i) A(i + r, p) = A(i + r, i);
+    }
     if (p != i) {
-      for (std::size_t r = 0; r < m; ++r) std::swap(A(r, i), A(r, p));
       for (std::size_t l = 0; l < c; ++l) std::swap(F(l, i), F(l, p));
       std::swap(perm[i], perm[p]);
       norms[p] = norms[i];
       reference[p] = reference[i];
     }
-    // Column i, rows i and below, owes the panel's earlier reflectors: A(i:, i) -= V F^H(:, i).
+    // The pivot column owes the panel's earlier reflectors: A(i:, i) -= V F^H(:, i).
     if (c > 0) {
       for (std::size_t l = 0; l < c; ++l) coefficients[l] = F(l, i);
-      kernels::gemv(m - i, c, T(-1), &A(i, s), lda, std::ptrdiff_t(1), coefficients, std::ptrdiff_t(1), T(1), &A(i, i), lda);
+      kernels::gemv(rows, c, T(-1), &A(i, s), lda, std::ptrdiff_t(1), coefficients, std::ptrdiff_t(1), T(1), column,
+                    std::ptrdiff_t(1));
     }
-    T* below = i + 1 < m ? &A(i + 1, i) : &A(i, i);
-    tau[i] = householder::make_reflector(m - i, A(i, i), below, lda);
-    const T beta = A(i, i);
-    A(i, i) = T(1);
+    tau[i] = householder::make_reflector(rows, column[0], column + 1, std::ptrdiff_t(1));
+    const T beta = column[0];
+    column[0] = T(1);
+    for (std::size_t r = 0; r < rows; ++r) A(i + r, i) = column[r];
     if (i + 1 < n) {
-      // F^H(c, :) = conj(tau) (v^H A - (v^H V) F^H) over the columns right of i, where A is
-      // the trailing matrix as the panel found it and V the panel's earlier reflectors.
-      const std::size_t rows = m - i, cols = n - i - 1;
-      for (std::size_t r = 0; r < rows; ++r) v[r] = conj_if_complex(A(i + r, i));
+      // F^H(c, :) = conj(tau) (v^H A - (v^H V) F^H), A being the trailing matrix as the panel
+      // found it and V the panel's earlier reflectors. One pass over rows i and below gives
+      // both v^H A and v^H V (into F^H(c, s:i), which nothing reads afterwards).
+      const std::size_t cols = n - i - 1;
+      if constexpr (is_complex_v<T>)
+        for (std::size_t r = 0; r < rows; ++r) v[r] = std::conj(v[r]);
       const T t = conj_if_complex(tau[i]);
-      kernels::gemv(cols, rows, t, &A(i, i + 1), std::ptrdiff_t(1), lda, v, std::ptrdiff_t(1), T(0), &F(c, i + 1),
+      kernels::gemv(n - s, rows, t, &A(i, s), std::ptrdiff_t(1), lda, v, std::ptrdiff_t(1), T(0), &F(c, s),
                     std::ptrdiff_t(1));
       if (c > 0) {
-        kernels::gemv(c, rows, -t, &A(i, s), std::ptrdiff_t(1), lda, v, std::ptrdiff_t(1), T(0), coefficients,
-                      std::ptrdiff_t(1));
+        for (std::size_t l = 0; l < c; ++l) coefficients[l] = -F(c, s + l);
         kernels::gemv(cols, c, T(1), &F(0, i + 1), std::ptrdiff_t(1), ldf, coefficients, std::ptrdiff_t(1), T(1),
                       &F(c, i + 1), std::ptrdiff_t(1));
       }
@@ -168,8 +179,14 @@ void qr_pivoted(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, 
   ws.fh.resize(width * n);
   ws.v.resize(m);
   ws.coefficients.resize(width);
+  ws.pivots.resize(k);
   for (std::size_t s = 0; s < k;)
     s += pivoted_qr_panel(m, n, a, lda, s, std::min(width, k - s), tau, perm, ws);
+  // Row r of R takes the column exchanges of the steps after r, which left it behind.
+  for (std::size_t r = 0; r < k; ++r) {
+    T* row = a + static_cast<std::ptrdiff_t>(r) * lda;
+    for (std::size_t q = r + 1; q < k; ++q) std::swap(row[q], row[ws.pivots[q]]);
+  }
 }
 
 }  // namespace linal::decomp_detail
