@@ -15,8 +15,10 @@
 #include <cmath>
 #include <complex>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -165,8 +167,8 @@ std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std
 // Measured at n = 256 and 1024 (double, one core): panels of 32 columns (the rank of each
 // trailing update) were as fast as any width from 24 to 64 at n = 1024 and faster than 48 and
 // 64 at n = 256 (wider panels spend more in matrix-vector products); finishing the last 64
-// columns unblocked was as fast as 32 or 96 and faster than 128; gemm calls of 64 columns beat
-// 32, 128 and 256 at n = 256.
+// columns unblocked was as fast as 32 or 96 and faster than 128; the trailing update's diagonal
+// blocks of order 64 or less (computed whole) were as fast as 32 and faster than 128.
 inline constexpr std::size_t bunch_kaufman_panel_width = 32;
 inline constexpr std::size_t bunch_kaufman_crossover = 64;
 inline constexpr std::size_t bunch_kaufman_update_width = 64;
@@ -188,9 +190,9 @@ struct bunch_kaufman_work {
   // Distance between the columns of the panel and of W: an odd number of 8-element blocks, so
   // that walking several columns at once never maps them onto the same cache sets.
   std::size_t ld = ((n + 7) / 8 | 1) * 8;
-  std::vector<T> panel = std::vector<T>(width * ld);
-  std::vector<T> w = std::vector<T>(width * ld);
-  std::vector<T> x = std::vector<T>(width);  // one conjugated row of W, contiguous for gemv
+  std::unique_ptr<T[]> panel = std::make_unique_for_overwrite<T[]>(width * ld);
+  std::unique_ptr<T[]> w = std::make_unique_for_overwrite<T[]>(width * ld);
+  std::unique_ptr<T[]> x = std::make_unique_for_overwrite<T[]>(width);  // one conjugated row of W, contiguous for gemv
 
   T& at(std::size_t i, std::size_t j) const { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; }
   T& wt(std::size_t c, std::size_t i) { return w[c * ld + i]; }
@@ -220,7 +222,7 @@ struct bunch_kaufman_work {
   void subtract_panel(std::size_t c, std::size_t r, std::size_t k) {
     const std::size_t done = k - k0;
     for (std::size_t j = 0; j < done; ++j) x[j] = conj_if_complex(wt(j, r));
-    kernels::gemv(n - k, done, T(-1), column(k0) + k, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld), x.data(),
+    kernels::gemv(n - k, done, T(-1), column(k0) + k, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld), x.get(),
                   std::ptrdiff_t(1), T(1), &wt(c, k), std::ptrdiff_t(1));
     wt(c, r) = T(real_part(wt(c, r)));
   }
@@ -301,21 +303,35 @@ std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, s
   return k;
 }
 
-/// A(k:, k:) -= L(k:, k0:k) W(k:, 0:k-k0)^H on the lower triangle, bunch_kaufman_update_width
-/// columns per gemm call: each call also computes the strict upper triangle of its diagonal
-/// block, which lies in A's unread strict upper triangle. W is conjugated in place (complex).
+/// C -= L W^H on the lower triangle of the order-m block C = A(r0:r0+m, r0:r0+m), L the rows
+/// r0.. of the panel's columns k0..k0+rank and W^H (conjugated in place) the same columns of W:
+/// halves recursively, each off-diagonal block in one gemm call; diagonal blocks of order
+/// bunch_kaufman_update_width or less are computed whole, their strict upper halves landing in
+/// A's unread strict upper triangle.
+template <class T>
+void bunch_kaufman_update_lower(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t rank, std::size_t r0, std::size_t m) {
+  const auto ldw = static_cast<std::ptrdiff_t>(s.ld);
+  if (m <= bunch_kaufman_update_width) {
+    kernels::gemm(m, m, rank, T(-1), &s.at(r0, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw, std::ptrdiff_t(1), T(1),
+                  &s.at(r0, r0), s.lda, std::ptrdiff_t(1));
+    return;
+  }
+  const std::size_t m1 = m / 2, m2 = m - m1;
+  bunch_kaufman_update_lower(s, k0, rank, r0, m1);
+  kernels::gemm(m2, m1, rank, T(-1), &s.at(r0 + m1, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw, std::ptrdiff_t(1), T(1),
+                &s.at(r0 + m1, r0), s.lda, std::ptrdiff_t(1));
+  bunch_kaufman_update_lower(s, k0, rank, r0 + m1, m2);
+}
+
+/// A(k:, k:) -= L(k:, k0:k) W(k:, 0:k-k0)^H on the lower triangle: the trailing update of the
+/// panel k0..k, n^2 (k - k0) flops or so, in gemm.
 template <class T>
 void bunch_kaufman_update(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t k) {
   const std::size_t n = s.n, rank = k - k0;
   if constexpr (is_complex_v<T>)
     for (std::size_t c = 0; c < rank; ++c)
       for (std::size_t i = k; i < n; ++i) s.wt(c, i) = std::conj(s.wt(c, i));
-  const auto ldw = static_cast<std::ptrdiff_t>(s.ld);
-  for (std::size_t j = k; j < n; j += bunch_kaufman_update_width) {
-    const std::size_t cols = std::min(bunch_kaufman_update_width, n - j);
-    kernels::gemm(n - j, cols, rank, T(-1), &s.at(j, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, j), ldw, std::ptrdiff_t(1),
-                  T(1), &s.at(j, j), s.lda, std::ptrdiff_t(1));
-  }
+  bunch_kaufman_update_lower(s, k0, rank, k, n - k);
   if constexpr (is_complex_v<T>)
     for (std::size_t i = k; i < n; ++i) s.at(i, i) = T(real_part(s.at(i, i)));
 }
@@ -374,13 +390,23 @@ class LDLTFactor {
   explicit LDLTFactor(const E& a) {
     decomp_detail::require_square("ldlt", a);
     const std::size_t n = a.rows();
-    f_ = Matrix<T>(n, n);
+    // A matrix of the same type is copied whole in one contiguous pass; only its lower triangle
+    // is checked and read, the strict upper one is scratch for the factorization.
+    if constexpr (std::is_same_v<value_t<E>, T>) {
+      f_ = decomp_detail::dense_copy(a);
+    } else {
+      f_ = Matrix<T>(n, n);
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j <= i; ++j) f_(i, j) = static_cast<T>(a(i, j));
+    }
+    // x * 0 is NaN exactly for NaN and infinity: one vectorizable pass finds whether to look.
+    T probe(0);
     for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j <= i; ++j) {
-        f_(i, j) = a(i, j);
-        if (!decomp_detail::is_finite(f_(i, j)))
-          throw non_finite_error(detail::non_finite_message("ldlt", "a", i, j));
-      }
+      for (std::size_t j = 0; j <= i; ++j) probe += f_(i, j) * real_t<T>(0);
+    if (!decomp_detail::is_finite(probe))
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j <= i; ++j)
+          if (!decomp_detail::is_finite(f_(i, j))) throw non_finite_error(detail::non_finite_message("ldlt", "a", i, j));
     piv_.resize(n);
     singular_ = decomp_detail::bunch_kaufman(n, f_.data(), f_.row_stride(), piv_.data());
   }
