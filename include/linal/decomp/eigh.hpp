@@ -167,8 +167,9 @@ EighResult<value_t<E>> eigh(const E& A) {
 /// triangle only, as the real eigh, and ignores the imaginary parts of the diagonal (takes them
 /// as zero, as LAPACK's zheevd). Complex reflectors reduce A to a real tridiagonal matrix
 /// (unblocked, about 16/3 n^3 real flops), the real eigh's tridiagonal solvers follow, and
-/// V = Q Z is formed from Q's real and imaginary planes by two real gemms. Scales and throws as
-/// the real eigh. Integer matrices do not compile: convert with A.cast<double>().
+/// V = Q Z comes from blocks of reflectors applied to Z's real and imaginary planes, each
+/// complex product as four real gemms (about 8 n^3 real flops). Scales and throws as the real
+/// eigh. Integer matrices do not compile: convert with A.cast<double>().
 template <Expression E>
   requires(!std::floating_point<value_t<E>>)
 auto eigh(const E& A) {
