@@ -130,7 +130,8 @@ TEST_CASE("gemm: threads give the same accuracy, also inside a caller's parallel
   for (const int t : {1, 2, 3}) {
     linal::set_num_threads(t);
     REQUIRE(linal::get_num_threads() == t);
-    REQUIRE(run_gemm<double>(301, 203, 280, layout::row_major, layout::col_major, layout::row_major,
+    // Large enough (about 3 x 256^3 multiply-adds) that gemm really starts three threads.
+    REQUIRE(run_gemm<double>(390, 397, 330, layout::row_major, layout::col_major, layout::row_major,
                              1.0, 0.5, rng) < threshold);
   }
   linal::set_num_threads(2);
@@ -140,7 +141,8 @@ TEST_CASE("gemm: threads give the same accuracy, also inside a caller's parallel
 #endif
   for (int i = 0; i < 4; ++i) {
     std::mt19937 local(static_cast<unsigned>(i));
-    all_good = all_good && run_gemm<double>(150, 160, 170, layout::row_major, layout::row_major,
+    // Big enough to be threaded if called alone: inside the region it must run on one thread.
+    all_good = all_good && run_gemm<double>(330, 330, 310, layout::row_major, layout::row_major,
                                             layout::row_major, 1.0, 0.0, local) < threshold;
   }
   REQUIRE(all_good);
