@@ -367,6 +367,19 @@ TEMPLATE_TEST_CASE("eigh of a diagonal complex matrix returns its sorted diagona
   }
 }
 
+TEMPLATE_TEST_CASE("eigh of a Hermitian matrix with columns already reduced", "[eigh][complex]", std::complex<float>,
+                   std::complex<double>) {
+  // Zeros below the subdiagonal of the first columns: their reflectors are the identity, and
+  // the reduction must pick up at the first column that needs one.
+  for (std::size_t n : {4, 12, 40}) {
+    INFO("n = " << n);
+    auto a = gallery::hermitian<TestType>(n, 90 + n);
+    for (std::size_t j = 0; j < 2; ++j)
+      for (std::size_t i = j + 2; i < n; ++i) a(i, j) = a(j, i) = TestType(0);
+    check_hermitian_eigh(a);
+  }
+}
+
 TEMPLATE_TEST_CASE("eigh of complex Hermitian matrices scales near overflow and underflow", "[eigh][complex]",
                    std::complex<float>, std::complex<double>) {
   using C = TestType;

@@ -13,6 +13,7 @@
 #include <complex>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../../core/error.hpp"
@@ -61,50 +62,69 @@ std::vector<std::complex<R>> hermitian_work_copy(const char* function, const E& 
 /// Q = H_0 ... H_{n-3} and D = diag(1, ..., 1, phase).
 /// Unblocked (as LAPACK's hetd2): per reflector one Hermitian matrix-vector product and one
 /// rank-two update over the whole trailing block, both as real SIMD work on the interleaved
-/// parts. About 16/3 n^3 real flops, none in gemm.
+/// parts. Each row's update is followed at once by its product with the next reflector, while
+/// the row is in cache: one pass over the trailing block per reflector instead of two (the
+/// next reflector comes from the block's first row, updated first). About 16/3 n^3 real flops,
+/// none in gemm.
 template <class R>
 std::complex<R> hermitian_tridiagonalize(std::size_t n, std::complex<R>* w, R* d, R* e, std::complex<R>* tau) {
   using C = std::complex<R>;
-  std::vector<C> y(n);
-  // Real planes of v and of the update vector u: a row x (interleaved parts) gives
-  // x v = x . pv + i x . qv, and subtracting s conj(v) from it is x -= Re(s) pv + Im(s) qv.
-  std::vector<R> pv(2 * n), qv(2 * n), pu(2 * n), qu(2 * n);
-  for (std::size_t k = 0; k + 2 < n; ++k) {
+  // Real planes of a vector v: a row x (interleaved parts) gives x v = x . pv + i x . qv, and
+  // subtracting s conj(v) from it is x -= Re(s) pv + Im(s) qv. Planes of this step's reflector
+  // and of the next one (built during this step's update), and of the update vector u.
+  std::vector<R> pv(2 * n), qv(2 * n), pv_next(2 * n), qv_next(2 * n), pu(2 * n), qu(2 * n);
+  std::vector<C> y(n), y_next(n);
+  const auto set_planes = [](std::size_t i, C x, R* p, R* q) {
+    p[2 * i] = x.real();
+    p[2 * i + 1] = -x.imag();
+    q[2 * i] = x.imag();
+    q[2 * i + 1] = x.real();
+  };
+  // Reflector k from row k (right of the diagonal it is the conjugate of column k below it),
+  // its vector's planes into p and q. False when it is the identity.
+  const auto make = [&](std::size_t k, R* p, R* q) {
     C* row = w + k * n;
-    const std::size_t p = n - k - 1;  // order of the reflector
     d[k] = row[k].real();
-    // Row k right of the diagonal is the conjugate of column k below it: reduce the column.
     for (std::size_t j = k + 1; j < n; ++j) row[j] = std::conj(row[j]);
-    tau[k] = householder::make_reflector(p, row[k + 1], row + k + 2, 1);
+    tau[k] = householder::make_reflector(n - k - 1, row[k + 1], row + k + 2, 1);
     e[k] = row[k + 1].real();
-    if (tau[k] == C(0)) continue;
+    if (tau[k] == C(0)) return false;
+    set_planes(0, C(1), p, q);
+    for (std::size_t i = 1; i + k + 1 < n; ++i) set_planes(i, row[k + 1 + i], p, q);
+    return true;
+  };
+  // tau_k times the product of row (k + 1 + i) of the trailing block with reflector k's vector.
+  const auto product = [&](std::size_t k, std::size_t i, const R* p, const R* q) {
+    const R* x = reinterpret_cast<const R*>(w + (k + 1 + i) * n + (k + 1));
+    const std::size_t len = 2 * (n - k - 1);
+    return kernels::detail::multiply(tau[k], C(contiguous_dot(len, x, p), contiguous_dot(len, x, q)));
+  };
+  bool active = n >= 3 && make(0, pv.data(), qv.data());
+  if (active)
+    for (std::size_t i = 0; i + 1 < n; ++i) y[i] = product(0, i, pv.data(), qv.data());
+  for (std::size_t k = 0; k + 2 < n; ++k) {
+    const std::size_t p = n - k - 1;  // order of the reflector
+    const bool has_next = k + 3 < n;
+    if (!active) {
+      active = has_next && make(k + 1, pv.data(), qv.data());
+      if (active)
+        for (std::size_t i = 0; i + 1 < p; ++i) y[i] = product(k + 1, i, pv.data(), qv.data());
+      continue;
+    }
     // The trailing block B := H^H B H, H = I - tau v v^H, as B - v u^H - u v^H with
     // y = tau B v and u = y - (tau-bar (v^H y) / 2) v (that coefficient is real).
+    const C* row = w + k * n;
     const auto v = [&](std::size_t i) { return i == 0 ? C(1) : row[k + 1 + i]; };
+    C vy(0);
+    for (std::size_t i = 0; i < p; ++i) vy += std::conj(v(i)) * y[i];
+    const R half = -R(0.5) * (std::conj(tau[k]) * vy).real();
     for (std::size_t i = 0; i < p; ++i) {
-      const C vi = v(i);
-      pv[2 * i] = vi.real();
-      pv[2 * i + 1] = -vi.imag();
-      qv[2 * i] = vi.imag();
-      qv[2 * i + 1] = vi.real();
+      y[i] += half * v(i);
+      set_planes(i, y[i], pu.data(), qu.data());
     }
     C* block = w + (k + 1) * n + (k + 1);
     const std::size_t len = 2 * p;
-    C vy(0);
-    for (std::size_t i = 0; i < p; ++i) {
-      const R* x = reinterpret_cast<const R*>(block + i * n);
-      y[i] = kernels::detail::multiply(tau[k], C(contiguous_dot(len, x, pv.data()), contiguous_dot(len, x, qv.data())));
-      vy += std::conj(v(i)) * y[i];
-    }
-    const R half = -R(0.5) * (std::conj(tau[k]) * vy).real();
-    for (std::size_t i = 0; i < p; ++i) {
-      const C ui = y[i] + half * v(i);
-      y[i] = ui;
-      pu[2 * i] = ui.real();
-      pu[2 * i + 1] = -ui.imag();
-      qu[2 * i] = ui.imag();
-      qu[2 * i + 1] = ui.real();
-    }
+    bool next_active = false;
     for (std::size_t i = 0; i < p; ++i) {
       R* x = reinterpret_cast<R*>(block + i * n);
       const C vi = v(i), ui = y[i];
@@ -120,7 +140,13 @@ std::complex<R> hermitian_tridiagonalize(std::size_t n, std::complex<R>* w, R* d
       for (; j < len; ++j) x[j] -= vr * pu[j] + vm * qu[j] + ur * pv[j] + um * qv[j];
       // A Hermitian matrix keeps a real diagonal; rounding alone would leave a trace here.
       block[i * n + i].imag(R(0));
+      if (i == 0) next_active = has_next && make(k + 1, pv_next.data(), qv_next.data());
+      else if (next_active) y_next[i - 1] = product(k + 1, i - 1, pv_next.data(), qv_next.data());
     }
+    std::swap(pv, pv_next);
+    std::swap(qv, qv_next);
+    std::swap(y, y_next);
+    active = next_active;
   }
   C phase(1);
   if (n >= 2) {
