@@ -316,7 +316,8 @@ void bunch_kaufman_update_lower(bunch_kaufman_work<T>& s, std::size_t k0, std::s
                   &s.at(r0, r0), s.lda, std::ptrdiff_t(1));
     return;
   }
-  const std::size_t m1 = m / 2, m2 = m - m1;
+  // A split on a multiple of 8 keeps the off-diagonal block's columns in whole micro-tiles.
+  const std::size_t m1 = (m / 2 + 7) / 8 * 8, m2 = m - m1;
   bunch_kaufman_update_lower(s, k0, rank, r0, m1);
   kernels::gemm(m2, m1, rank, T(-1), &s.at(r0 + m1, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw, std::ptrdiff_t(1), T(1),
                 &s.at(r0 + m1, r0), s.lda, std::ptrdiff_t(1));
