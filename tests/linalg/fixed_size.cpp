@@ -120,3 +120,50 @@ TEST_CASE("fixed bad input: singular, NaN; inputs unchanged") {
   with_inf(0, 0) = linal::inf;
   CHECK_THROWS_AS(linal::inv(with_inf), linal::non_finite_error);
 }
+
+TEST_CASE("fixed 3x3 inv: nearly singular matrices leave the closed form for elimination") {
+  for (std::uint64_t seed = 0; seed < 6; ++seed) {
+    const auto a = fixed_from<3>(gallery::with_condition<double>(3, 3, 1e13, seed));
+    // The plain adjugate over the determinant is far from an accurate inverse here...
+    Matrix<double, 3, 3> adj;
+    const double det = linal::detail::adjugate<3>(a, adj);
+    CHECK(inverse_ratio(a, Matrix<double, 3, 3>(adj * (1 / det))) > 30);
+    Matrix<double, 3, 3> closed_form;
+    CHECK_FALSE(linal::detail::inverse_by_adjugate<3>(a, closed_form));
+    // ...so inv must have taken the pivoted elimination.
+    CHECK(inverse_ratio(a, linal::inv(a)) < 30);
+  }
+}
+
+TEST_CASE("fixed 3x3 inv: the closed form accepts well-conditioned and column-scaled matrices") {
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    for (const double scale : {1.0, 1e-3, 1e3, 1e100}) {
+      auto a = fixed_from<3>(gallery::with_condition<double>(3, 3, 10, seed));
+      a(0, 2) *= scale, a(1, 2) *= scale, a(2, 2) *= scale;
+      Matrix<double, 3, 3> closed_form;
+      CHECK(linal::detail::inverse_by_adjugate<3>(a, closed_form));
+      CHECK(inverse_ratio(a, closed_form) < 30);
+    }
+  }
+  const Matrix<double, 3, 3> graded{{1, 0, 0}, {0, 1, 0}, {0, 0, 1e-3}};
+  Matrix<double, 3, 3> closed_form;
+  CHECK(linal::detail::inverse_by_adjugate<3>(graded, closed_form));
+  CHECK(linal::allclose(closed_form, Matrix<double, 3, 3>{{1, 0, 0}, {0, 1, 0}, {0, 0, 1e3}}, 1e-15, 0));
+}
+
+TEST_CASE("fixed 3x3 inv: exactly singular or non-finite input throws") {
+  const Matrix<double, 3, 3> zero_column{{1, 2, 0}, {3, 4, 0}, {5, 6, 0}};
+  const Matrix<double, 3, 3> zero_row{{1, 2, 3}, {0, 0, 0}, {4, 5, 7}};
+  const Matrix<double, 3, 3> equal_rows{{1, 2, 3}, {4, 5, 6}, {1, 2, 3}};
+  CHECK_THROWS_AS(linal::inv(zero_column), linal::singular_matrix_error);
+  CHECK_THROWS_AS(linal::inv(zero_row), linal::singular_matrix_error);
+  CHECK_THROWS_AS(linal::inv(equal_rows), linal::singular_matrix_error);
+  for (std::size_t k = 0; k < 9; ++k) {
+    Matrix<double, 3, 3> with_nan = linal::eye<double, 3>();
+    with_nan.data()[k] = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_AS(linal::inv(with_nan), linal::non_finite_error);
+    Matrix<double, 3, 3> with_inf = linal::eye<double, 3>();
+    with_inf.data()[k] = -linal::inf;
+    CHECK_THROWS_AS(linal::inv(with_inf), linal::non_finite_error);
+  }
+}

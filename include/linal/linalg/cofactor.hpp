@@ -6,9 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
-#include <limits>
+#include <cstdint>
 #include <type_traits>
 
 #if defined(__AVX2__) && defined(__FMA__)
@@ -92,67 +93,80 @@ inline value_t<E> adjugate(const E& a, Matrix<value_t<E>, N, N>& b) {
   return det;
 }
 
+/// Whether x is finite, tested on its bits when F is float or double: the exponent field is all
+/// ones only for NaN and infinity. Integer instructions keep the test off the floating-point
+/// pipes, which the closed forms fill.
+template <class F>
+bool finite_by_bits(F x) {
+  if constexpr (std::is_same_v<F, double>) {
+    constexpr std::uint64_t exponent = 0x7ff0'0000'0000'0000;
+    return (std::bit_cast<std::uint64_t>(x) & exponent) != exponent;
+  } else if constexpr (std::is_same_v<F, float>) {
+    constexpr std::uint32_t exponent = 0x7f80'0000;
+    return (std::bit_cast<std::uint32_t>(x) & exponent) != exponent;
+  } else {
+    return std::isfinite(x);
+  }
+}
+
 /// Whether adj / det is an accurate inverse, given the column sums of |a| (c) and max|adj_ij|.
 /// Cofactor (i, j) is a sum of products of entries from the columns other than j, so its
 /// rounding error is at most a few eps times prod(c) / c_j; the error of adj / det, measured as
 /// LAPACK's inverse test measures it, is then at most a few eps times
 /// prod(c) / (min(c) max|adj_ij|). Far from singular that is a small multiple of eps; near
 /// singularity the cancellation the adjugate cannot avoid shows here first, and pivoted
-/// elimination must take over. Takes |1 / det|, which the caller needs anyway; written so that
-/// NaN, a zero determinant and overflow all answer false, with the tests combined into one branch.
+/// elimination must take over. Takes 1 / det, which the caller needs anyway; written so that
+/// NaN, a zero determinant and overflow all answer false (adj_max / det is then not finite).
 template <class R>
-inline bool adjugate_bound_holds(R product, R smallest, R adj_max, R abs_inverse_det) {
+inline bool adjugate_bound_holds(R product, R smallest, R adj_max, R inverse_det) {
   constexpr R safety = 64;  // the bound above assumes every rounding error points the same way
-  return (product <= safety * smallest * adj_max) & (adj_max * abs_inverse_det <= std::numeric_limits<R>::max());
+  return (product <= safety * smallest * adj_max) & finite_by_bits(adj_max * inverse_det);
 }
 
 #if defined(__AVX2__) && defined(__FMA__)
-/// inverse_by_adjugate for a row-major 3 x 3 double matrix in AVX registers (lane 3 zero): row
-/// i of the cofactors is the cross product of the other two rows taken in cyclic order.
+/// inverse_by_adjugate for a row-major 3 x 3 double matrix. Rows 2 and 0 of the adjugate come
+/// in pairs (adj2j, adj0j), each two products of pairs of adjacent entries of a, so that every
+/// operand is one unaligned load; row 1 is three scalar minors. The determinant is row 2 of the
+/// adjugate times column 2 of a, short enough that the division starts early; cross products
+/// of rows in vector registers would wait on lane permutes and a horizontal sum instead.
 inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
-  const auto rotate1 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b11'00'10'01); };
-  const auto rotate2 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b11'01'00'10); };
-  const auto cross = [&](__m256d y, __m256d z) {
-    return _mm256_fmsub_pd(rotate1(y), rotate2(z), _mm256_mul_pd(rotate2(y), rotate1(z)));
+  const auto pair = [a](int k) { return _mm_loadu_pd(a + k); };  // (a[k], a[k + 1])
+  const auto minor = [](__m128d w, __m128d x, __m128d y, __m128d z) { return _mm_fmsub_pd(w, x, _mm_mul_pd(y, z)); };
+  const __m128d p0 = pair(0), p1 = pair(1), p3 = pair(3), p4 = pair(4), p6 = pair(6), p7 = pair(7);
+  const __m128d adj20_00 = minor(p3, p7, p4, p6), adj21_01 = minor(p1, p6, p0, p7), adj22_02 = minor(p0, p4, p1, p3);
+  // Only the low lanes below are used: a00 = p0, a02 = pair(2), a10 = p3, a12 = pair(5), a20 = p6.
+  const __m128d a02 = pair(2), a12 = pair(5), a22 = _mm_load_sd(a + 8);
+  const __m128d adj10 = minor(a12, p6, p3, a22), adj11 = minor(p0, a22, a02, p6), adj12 = minor(a02, p3, p0, a12);
+  const __m128d det = _mm_fmadd_pd(adj22_02, a22, _mm_fmadd_pd(adj21_01, a12, _mm_mul_pd(adj20_00, a02)));
+  const double inverse_det = 1 / _mm_cvtsd_f64(det);
+  const auto join = [](__m128d low, __m128d high) {
+    return _mm256_insertf128_pd(_mm256_castpd128_pd256(low), high, 1);
   };
-  const __m256d zero = _mm256_setzero_pd();
-  // Rows 0 and 1 read one element past their end, still inside a; row 2 must not.
-  const __m256d r0 = _mm256_blend_pd(_mm256_loadu_pd(a), zero, 0b1000);
-  const __m256d r1 = _mm256_blend_pd(_mm256_loadu_pd(a + 3), zero, 0b1000);
-  const __m256d r2 = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(a + 6)), _mm_load_sd(a + 8), 1);
-  const __m256d c0 = cross(r1, r2), c1 = cross(r2, r0), c2 = cross(r0, r1);
-  const auto low = [](__m256d v) { return _mm256_castpd256_pd128(v); };
-  const auto high = [](__m256d v) { return _mm256_extractf128_pd(v, 1); };
-  const auto across = [](__m128d v) { return _mm_unpackhi_pd(v, v); };
-  const __m256d det3 = _mm256_mul_pd(r0, c0);
-  const __m128d det2 = _mm_add_pd(low(det3), high(det3));
-  const double inverse_det = 1 / _mm_cvtsd_f64(_mm_add_sd(det2, across(det2)));
+  // adj in row-major order: (adj00, adj01, adj02, adj10), (adj11, adj12, adj20, adj21), adj22.
+  const __m256d head = join(_mm_unpackhi_pd(adj20_00, adj21_01), _mm_shuffle_pd(adj22_02, adj10, 0b01));
+  const __m256d middle = join(_mm_unpacklo_pd(adj11, adj12), _mm_unpacklo_pd(adj20_00, adj21_01));
+  // The accuracy bound: with c the column sums of |a|, prod(c) / min(c) is the largest of the
+  // products c_j c_(j+1) (lane 3 holds |a10| + |a20| times c1, never more than c0 c1).
   const __m256d sign = _mm256_set1_pd(-0.0);
-  const __m256d column =
-      _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)), _mm256_andnot_pd(sign, r2));
-  const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
-                                        _mm256_andnot_pd(sign, c2));
-  // Lane 3 must not enter the product (made 1) or the minimum (made column 0).
-  const __m256d column_product = _mm256_blend_pd(column, _mm256_set1_pd(1.0), 0b1000);
-  const __m256d column_min = _mm256_permute4x64_pd(column, 0b00'10'01'00);
-  const __m128d product2 = _mm_mul_pd(low(column_product), high(column_product));
-  const __m128d smallest2 = _mm_min_pd(low(column_min), high(column_min));
-  const __m128d adj_max2 = _mm_max_pd(low(adj_abs), high(adj_abs));
-  const bool accurate = adjugate_bound_holds(_mm_cvtsd_f64(_mm_mul_sd(product2, across(product2))),
-                                             _mm_cvtsd_f64(_mm_min_sd(smallest2, across(smallest2))),
-                                             _mm_cvtsd_f64(_mm_max_sd(adj_max2, across(adj_max2))),
-                                             std::abs(inverse_det));
-  // Row j of the inverse is column j of the cofactors over det; the stores of rows 0 and 1
-  // spill one lane into the next row, which the next store then overwrites.
+  const __m256d row2 = _mm256_maskload_pd(a + 6, _mm256_setr_epi64x(-1, -1, -1, 0));
+  const __m256d column = _mm256_add_pd(
+      _mm256_add_pd(_mm256_andnot_pd(sign, _mm256_loadu_pd(a)), _mm256_andnot_pd(sign, _mm256_loadu_pd(a + 3))),
+      _mm256_andnot_pd(sign, row2));
+  const __m256d pairs = _mm256_mul_pd(column, _mm256_permute4x64_pd(column, 0b01'00'10'01));
+  const __m256d adj_abs =
+      _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, head), _mm256_andnot_pd(sign, middle)),
+                    _mm256_zextpd128_pd256(_mm_andnot_pd(_mm256_castpd256_pd128(sign), adj22_02)));
+  // Both maxima at once: lanes 0, 1 reduce the pair products, lanes 2, 3 the |adj_ij|.
+  const __m256d halves = _mm256_max_pd(_mm256_permute2f128_pd(pairs, adj_abs, 0x20),
+                                       _mm256_permute2f128_pd(pairs, adj_abs, 0x31));
+  const __m256d maxima = _mm256_max_pd(halves, _mm256_permute_pd(halves, 0b0101));
   const __m256d scale = _mm256_set1_pd(inverse_det);
-  const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);
-  const __m256d t2 = _mm256_unpacklo_pd(c2, zero), t3 = _mm256_unpackhi_pd(c2, zero);
-  const __m256d row2 = _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x31), scale);
-  _mm256_storeu_pd(out, _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x20), scale));
-  _mm256_storeu_pd(out + 3, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x20), scale));
-  _mm_storeu_pd(out + 6, low(row2));
-  _mm_store_sd(out + 8, high(row2));
-  return accurate;
+  _mm256_storeu_pd(out, _mm256_mul_pd(head, scale));
+  _mm256_storeu_pd(out + 4, _mm256_mul_pd(middle, scale));
+  _mm_store_sd(out + 8, _mm_mul_pd(adj22_02, _mm256_castpd256_pd128(scale)));
+  // The largest pair product stands for prod(c) / min(c), so min(c) is passed as 1.
+  return adjugate_bound_holds(_mm256_cvtsd_f64(maxima), 1.0, _mm_cvtsd_f64(_mm256_extractf128_pd(maxima, 1)),
+                              inverse_det);
 }
 
 /// inverse_by_adjugate for a row-major 4 x 4 double matrix, all in AVX registers. Element j of
@@ -196,7 +210,7 @@ inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   const bool accurate = adjugate_bound_holds(_mm_cvtsd_f64(_mm_mul_sd(product2, across(product2))),
                                              _mm_cvtsd_f64(_mm_min_sd(smallest2, across(smallest2))),
                                              _mm_cvtsd_f64(_mm_max_sd(adj_max2, across(adj_max2))),
-                                             std::abs(inverse_det));
+                                             inverse_det);
   // Row j of the inverse is column j of the cofactors over det: a 4 x 4 transpose.
   const __m256d scale = _mm256_set1_pd(inverse_det);
   const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);

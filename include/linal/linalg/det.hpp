@@ -2,10 +2,8 @@
 /// \file
 /// det: the determinant, by LU for dynamic matrices and in closed form for fixed ones.
 
-#include <bit>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <type_traits>
 
 #include "../core/matrix.hpp"
@@ -30,22 +28,6 @@ F det_by_elimination(const E& a) {
 template <class F, std::size_t N, Expression E>
 [[gnu::noinline, gnu::cold]] F det_of_extreme_matrix(const E& a) {
   return det_by_elimination<F, N>(a);
-}
-
-/// Whether x is finite, tested on its bits when F is float or double: the exponent field is all
-/// ones only for NaN and infinity. Integer instructions keep the test off the floating-point
-/// pipes, which the closed-form determinants fill.
-template <class F>
-bool finite_by_bits(F x) {
-  if constexpr (std::is_same_v<F, double>) {
-    constexpr std::uint64_t exponent = 0x7ff0'0000'0000'0000;
-    return (std::bit_cast<std::uint64_t>(x) & exponent) != exponent;
-  } else if constexpr (std::is_same_v<F, float>) {
-    constexpr std::uint32_t exponent = 0x7f80'0000;
-    return (std::bit_cast<std::uint32_t>(x) & exponent) != exponent;
-  } else {
-    return std::isfinite(x);
-  }
 }
 
 }  // namespace detail
