@@ -27,6 +27,7 @@
 #include "../../core/concepts.hpp"
 #include "../../kernels/gemm.hpp"
 #include "../../kernels/gemv.hpp"
+#include "../../simd/simd.hpp"
 #include "../householder.hpp"
 #include "input.hpp"
 
@@ -43,10 +44,13 @@ struct pivoted_qr_workspace {
   std::vector<real_t<T>> norms;      // of each trailing column's rows not yet factored
   std::vector<real_t<T>> reference;  // each of those norms when it was last computed exactly
   std::vector<T> fh;                 // panel x n: F^H, the update the trailing rows still owe
-  std::vector<T> v;                  // the pivot column, then its reflector's vector conjugated
+  std::vector<T> v;                  // the pivot column, then its reflector's vector
+  std::vector<T> conjugated;         // that vector conjugated, for complex T
   std::vector<T> coefficients;       // one per reflector of the panel
   std::vector<std::size_t> stale;    // columns whose downdated norm can no longer be trusted
   std::vector<std::size_t> pivots;   // pivots[i]: the column step i exchanged with column i
+  std::vector<real_t<T>> magnitudes; // |R(i, j)| of the current row, for complex T
+  std::vector<real_t<T>> drift;      // (norm / reference)^2 after the current step
 };
 
 /// The 2-norm of each column of the m x n row-major block at a, read row by row (the columns
@@ -70,6 +74,77 @@ void column_norms(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t lda, 
     }
   }
   for (std::size_t j = 0; j < n; ++j) norms[j] = largest[j] > R(0) ? std::sqrt(sums[j]) / largest[j] : R(0);
+}
+
+/// Downdates the norms of `count` columns by the new row of R, whose entries are (up to sign,
+/// which the formula ignores) magnitudes[j]: norm := norm sqrt(1 - (|R(i,j)| / norm)^2), in
+/// that form so that nothing cancels. drift[j] receives (new norm / reference)^2, how much of
+/// the last exact norm is left; where that is at most `limit`, the estimate has lost half its
+/// digits and stays as it was, for the caller to recompute. Zero norms stay zero. Returns the
+/// number of such columns. In SIMD batches: a divide and a square root per column and step.
+template <class R>
+std::size_t downdate_norms(std::size_t count, const R* magnitudes, R* norms, const R* reference, R* drift, R limit) {
+  std::size_t j = 0, lost = 0;
+  if constexpr (simd::has_batch<R>) {
+    using B = simd::batch<R>;
+    const B zero(R(0)), one(R(1)), bound(limit);
+    for (; j + B::size() <= count; j += B::size()) {
+      const B norm = simd::load(norms + j);
+      const auto live = norm > zero;
+      B divisor = one, last_exact = one;
+      simd::stdx::where(live, divisor) = norm;
+      simd::stdx::where(live, last_exact) = simd::load(reference + j);
+      const B ratio = simd::load(magnitudes + j) / divisor;
+      const B remaining = simd::stdx::max(zero, (one + ratio) * (one - ratio));
+      const B kept = norm / last_exact;
+      const B d = remaining * kept * kept;
+      simd::store(d, drift + j);
+      const auto stale = live && d <= bound;
+      lost += static_cast<std::size_t>(simd::stdx::popcount(stale));
+      B updated = norm * simd::stdx::sqrt(remaining);
+      simd::stdx::where(stale, updated) = norm;
+      simd::store(updated, norms + j);
+    }
+  }
+  for (; j < count; ++j) {
+    const R norm = norms[j];
+    drift[j] = R(1);
+    if (norm == R(0)) continue;
+    const R ratio = magnitudes[j] / norm;
+    const R remaining = std::max(R(0), (R(1) + ratio) * (R(1) - ratio));
+    drift[j] = remaining * (norm / reference[j]) * (norm / reference[j]);
+    if (drift[j] <= limit) ++lost;
+    else norms[j] = norm * std::sqrt(remaining);
+  }
+  return lost;
+}
+
+/// y = alpha sum_r x[r] A(r, :) over the rows x cols block at a, one pass over its rows that
+/// also finishes a pivot exchange on each row before reading it: column `pivot` takes column
+/// `current`'s element, and column `current` takes column[r]. Four rows per sweep over y, so
+/// that y is loaded and stored a quarter as often. O(rows cols).
+template <class T>
+void pivot_sweep(std::size_t rows, std::size_t cols, T* a, std::ptrdiff_t lda, std::size_t current, std::size_t pivot,
+                 const T* column, T alpha, const T* x, T* y) {
+  const auto mul = [](const T& p, const T& q) { return kernels::detail::multiply(p, q); };
+  auto exchange = [&](std::size_t r) {
+    T* row = a + static_cast<std::ptrdiff_t>(r) * lda;
+    row[pivot] = row[current];
+    row[current] = column[r];
+    return row;
+  };
+  std::fill(y, y + cols, T(0));
+  std::size_t r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const T *a0 = exchange(r), *a1 = exchange(r + 1), *a2 = exchange(r + 2), *a3 = exchange(r + 3);
+    const T x0 = mul(alpha, x[r]), x1 = mul(alpha, x[r + 1]), x2 = mul(alpha, x[r + 2]), x3 = mul(alpha, x[r + 3]);
+    for (std::size_t j = 0; j < cols; ++j) y[j] += mul(x0, a0[j]) + mul(x1, a1[j]) + mul(x2, a2[j]) + mul(x3, a3[j]);
+  }
+  for (; r < rows; ++r) {
+    const T* ar = exchange(r);
+    const T xr = mul(alpha, x[r]);
+    for (std::size_t j = 0; j < cols; ++j) y[j] += mul(xr, ar[j]);
+  }
 }
 
 /// Factors up to `width` pivoted columns from column (and row) s of the m x n row-major block at
@@ -102,10 +177,7 @@ std::size_t pivoted_qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t 
     // the pivot column is worked on in a contiguous copy until its reflector is made.
     ws.pivots[i] = p;
     T* column = v;
-    for (std::size_t r = 0; r < rows; ++r) {
-      column[r] = A(i + r, p);
-      if (p != i) A(i + r, p) = A(i + r, i);
-    }
+    for (std::size_t r = 0; r < rows; ++r) column[r] = A(i + r, p);
     if (p != i) {
       for (std::size_t l = 0; l < c; ++l) std::swap(F(l, i), F(l, p));
       std::swap(perm[i], perm[p]);
@@ -121,17 +193,20 @@ std::size_t pivoted_qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t 
     tau[i] = householder::make_reflector(rows, column[0], column + 1, std::ptrdiff_t(1));
     const T beta = column[0];
     column[0] = T(1);
-    for (std::size_t r = 0; r < rows; ++r) A(i + r, i) = column[r];
-    if (i + 1 < n) {
+    if (i + 1 == n) {
+      for (std::size_t r = 0; r < rows; ++r) A(i + r, i) = column[r];
+    } else {
       // F^H(c, :) = conj(tau) (v^H A - (v^H V) F^H), A being the trailing matrix as the panel
       // found it and V the panel's earlier reflectors. One pass over rows i and below gives
-      // both v^H A and v^H V (into F^H(c, s:i), which nothing reads afterwards).
+      // both v^H A and v^H V (into F^H(c, s:i), which nothing reads afterwards), and on its
+      // way moves column i to column p and stores v in column i.
       const std::size_t cols = n - i - 1;
-      if constexpr (is_complex_v<T>)
-        for (std::size_t r = 0; r < rows; ++r) v[r] = std::conj(v[r]);
-      const T t = conj_if_complex(tau[i]);
-      kernels::gemv(n - s, rows, t, &A(i, s), std::ptrdiff_t(1), lda, v, std::ptrdiff_t(1), T(0), &F(c, s),
-                    std::ptrdiff_t(1));
+      const T* x = column;
+      if constexpr (is_complex_v<T>) {
+        for (std::size_t r = 0; r < rows; ++r) ws.conjugated[r] = std::conj(column[r]);
+        x = ws.conjugated.data();
+      }
+      pivot_sweep(rows, n - s, &A(i, s), lda, c, p - s, column, conj_if_complex(tau[i]), x, &F(c, s));
       if (c > 0) {
         for (std::size_t l = 0; l < c; ++l) coefficients[l] = -F(c, s + l);
         kernels::gemv(cols, c, T(1), &F(0, i + 1), std::ptrdiff_t(1), ldf, coefficients, std::ptrdiff_t(1), T(1),
@@ -143,15 +218,20 @@ std::size_t pivoted_qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t 
                     &A(i, i + 1), std::ptrdiff_t(1));
     }
     A(i, i) = beta;
-    if (i + 1 < m)
-      for (std::size_t j = i + 1; j < n; ++j) {
-        if (norms[j] == R(0)) continue;
-        const R ratio = std::abs(A(i, j)) / norms[j];
-        const R remaining = std::max(R(0), (R(1) + ratio) * (R(1) - ratio));
-        const R drift = remaining * (norms[j] / reference[j]) * (norms[j] / reference[j]);
-        if (drift <= downdate_limit) ws.stale.push_back(j);
-        else norms[j] *= std::sqrt(remaining);
+    if (i + 1 < m && i + 1 < n) {
+      const std::size_t cols = n - i - 1;
+      const R* magnitudes = nullptr;
+      if constexpr (is_complex_v<T>) {
+        for (std::size_t j = 0; j < cols; ++j) ws.magnitudes[j] = std::abs(A(i, i + 1 + j));
+        magnitudes = ws.magnitudes.data();
+      } else {
+        magnitudes = &A(i, i + 1);
       }
+      R* drift = ws.drift.data();
+      if (downdate_norms(cols, magnitudes, norms + i + 1, reference + i + 1, drift, downdate_limit) > 0)
+        for (std::size_t j = 0; j < cols; ++j)
+          if (norms[i + 1 + j] > R(0) && drift[j] <= downdate_limit) ws.stale.push_back(i + 1 + j);
+    }
     ++c;
   }
   // The trailing matrix takes the whole panel's update at once, then the stale norms are
@@ -180,6 +260,11 @@ void qr_pivoted(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, 
   ws.v.resize(m);
   ws.coefficients.resize(width);
   ws.pivots.resize(k);
+  ws.drift.resize(n);
+  if constexpr (is_complex_v<T>) {
+    ws.magnitudes.resize(n);
+    ws.conjugated.resize(m);
+  }
   for (std::size_t s = 0; s < k;)
     s += pivoted_qr_panel(m, n, a, lda, s, std::min(width, k - s), tau, perm, ws);
   // Row r of R takes the column exchanges of the steps after r, which left it behind.
