@@ -185,7 +185,7 @@ struct bunch_kaufman_work {
   std::size_t n;
   T* a;
   std::ptrdiff_t lda;
-  std::size_t width = bunch_kaufman_panel_width;
+  static constexpr std::size_t width = bunch_kaufman_panel_width;
   std::size_t k0 = 0;  // the panel's first column
   // Distance between the columns of the panel and of W: an odd number of 8-element blocks, so
   // that walking several columns at once never maps them onto the same cache sets.
@@ -196,7 +196,7 @@ struct bunch_kaufman_work {
 
   T& at(std::size_t i, std::size_t j) const { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; }
   T& wt(std::size_t c, std::size_t i) { return w[c * ld + i]; }
-  /// Column j (inside the panel) from its diagonal down, contiguous.
+  /// Column j (inside the panel), contiguous and indexed by row: column(j)[i] for i >= j.
   T* column(std::size_t j) { return &panel[(j - k0) * ld]; }
   /// Element (i, j), i >= j, of the trailing matrix as stored: in the panel copy or in A.
   T& stored(std::size_t i, std::size_t j) { return j - k0 < width ? column(j)[i] : at(i, j); }
