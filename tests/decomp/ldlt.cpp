@@ -2,12 +2,11 @@
 // threshold for symmetric indefinite and Hermitian matrices, the 2x2 pivots that make it
 // stable where plain LDL^T is not, det, and the errors.
 
-#include <linal/decomp/ldlt.hpp>
-
 #include <catch2/catch.hpp>
 #include <complex>
 #include <cstdint>
 #include <limits>
+#include <linal/decomp/ldlt.hpp>
 #include <vector>
 
 #include "gallery.hpp"
@@ -31,9 +30,8 @@ void check_ldlt(const Matrix<T>& a) {
   CHECK(residuals::solve_ratio(a, f.solve(b), b) < threshold);
 }
 
-
-TEMPLATE_TEST_CASE("ldlt: symmetric indefinite matrices, factors and solves", "[decomp][ldlt]", float, double,
-                   std::complex<double>) {
+TEMPLATE_TEST_CASE("ldlt: symmetric indefinite matrices, factors and solves", "[decomp][ldlt]",
+                   float, double, std::complex<double>) {
   for (std::size_t n : {0, 1, 2, 3, 5, 10, 50, 200}) {
     CAPTURE(n);
     check_ldlt(gallery::hermitian<TestType>(n, 80 + n));
@@ -47,7 +45,8 @@ TEMPLATE_TEST_CASE("ldlt: hard symmetric matrices", "[decomp][ldlt]", float, dou
   auto indefinite = gallery::spd<T>(n, 1e6, 1);
   const auto neg = gallery::spd<T>(n, 1e2, 2);
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) indefinite(i, j) -= 2 * neg(i, j) * static_cast<T>(i % 3 == 0);
+    for (std::size_t j = 0; j < n; ++j)
+      indefinite(i, j) -= 2 * neg(i, j) * static_cast<T>(i % 3 == 0);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < i; ++j) indefinite(j, i) = indefinite(i, j);
   CHECK_NOTHROW(check_ldlt(indefinite));
@@ -88,8 +87,8 @@ std::size_t pairs(const linal::LDLTFactor<T>& f) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("ldlt: above the block size, with many 2x2 pivots", "[decomp][ldlt]", float, double,
-                   std::complex<double>) {
+TEMPLATE_TEST_CASE("ldlt: above the block size, with many 2x2 pivots", "[decomp][ldlt]", float,
+                   double, std::complex<double>) {
   using T = TestType;
   const std::size_t n = 100;
   check_ldlt(gallery::hermitian<T>(n, 7));
@@ -105,15 +104,18 @@ TEMPLATE_TEST_CASE("ldlt: above the block size, with many 2x2 pivots", "[decomp]
   }
 }
 
-TEMPLATE_TEST_CASE("ldlt: the blocked factorization pivots as the column-by-column one", "[decomp][ldlt]", float,
-                   double, std::complex<double>) {
+TEMPLATE_TEST_CASE("ldlt: the blocked factorization pivots as the column-by-column one",
+                   "[decomp][ldlt]", float, double, std::complex<double>) {
   using T = TestType;
   const std::size_t n = 300;
-  for (const auto& a : {gallery::hermitian<T>(n, 11), zero_diagonal<T>(n, 12), saddle_point<T>(n, 13)}) {
+  for (const auto& a :
+       {gallery::hermitian<T>(n, 11), zero_diagonal<T>(n, 12), saddle_point<T>(n, 13)}) {
     Matrix<T> blocked = a, unblocked = a;
     std::vector<std::ptrdiff_t> piv_blocked(n), piv_unblocked(n);
-    linal::decomp_detail::bunch_kaufman(n, blocked.data(), blocked.row_stride(), piv_blocked.data());
-    linal::decomp_detail::bunch_kaufman_unblocked(n, unblocked.data(), unblocked.row_stride(), piv_unblocked.data());
+    linal::decomp_detail::bunch_kaufman(n, blocked.data(), blocked.row_stride(),
+                                        piv_blocked.data());
+    linal::decomp_detail::bunch_kaufman_unblocked(n, unblocked.data(), unblocked.row_stride(),
+                                                  piv_unblocked.data());
     CHECK(piv_blocked == piv_unblocked);
   }
 }

@@ -86,7 +86,9 @@ template <class T>
 std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_t* piv) {
   using R = real_t<T>;
   const R alpha = bunch_kaufman_alpha<R>();
-  auto A = [&](std::size_t i, std::size_t j) -> T& { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; };
+  auto A = [&](std::size_t i, std::size_t j) -> T& {
+    return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)];
+  };
   std::size_t singular = n;
   std::vector<T> w0(n), w1(n);
   std::size_t k = 0;
@@ -109,7 +111,8 @@ std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std
       R rowmax(0);
       for (std::size_t j = k; j < imax; ++j) rowmax = std::max(rowmax, std::abs(A(imax, j)));
       for (std::size_t i = imax + 1; i < n; ++i) rowmax = std::max(rowmax, std::abs(A(i, imax)));
-      const auto choice = bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(A(imax, imax))), alpha);
+      const auto choice =
+          bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(A(imax, imax))), alpha);
       if (choice != bunch_kaufman_pivot::keep) p = imax;
       if (choice == bunch_kaufman_pivot::pair) step = 2;
     }
@@ -144,13 +147,16 @@ std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std
     } else {
       A(k, k) = T(real_part(A(k, k)));
       A(k + 1, k + 1) = T(real_part(A(k + 1, k + 1)));
-      const bunch_kaufman_block<T> block(real_part(A(k, k)), A(k + 1, k), real_part(A(k + 1, k + 1)));
-      for (std::size_t j = k + 2; j < n; ++j) std::tie(w0[j], w1[j]) = block.multipliers(A(j, k), A(j, k + 1));
+      const bunch_kaufman_block<T> block(real_part(A(k, k)), A(k + 1, k),
+                                         real_part(A(k + 1, k + 1)));
+      for (std::size_t j = k + 2; j < n; ++j)
+        std::tie(w0[j], w1[j]) = block.multipliers(A(j, k), A(j, k + 1));
       // A(k+2:, k+2:) -= [x0 x1] [w0 w1]^H on the lower triangle.
       for (std::size_t i = k + 2; i < n; ++i) {
         const T aik = A(i, k), aik1 = A(i, k + 1);
         T* row = &A(i, 0);
-        for (std::size_t j = k + 2; j <= i; ++j) row[j] -= aik * conj_if_complex(w0[j]) + aik1 * conj_if_complex(w1[j]);
+        for (std::size_t j = k + 2; j <= i; ++j)
+          row[j] -= aik * conj_if_complex(w0[j]) + aik1 * conj_if_complex(w1[j]);
         row[i] = T(real_part(row[i]));
       }
       for (std::size_t j = k + 2; j < n; ++j) {
@@ -192,9 +198,12 @@ struct bunch_kaufman_work {
   std::size_t ld = ((n + 7) / 8 | 1) * 8;
   std::unique_ptr<T[]> panel = std::make_unique_for_overwrite<T[]>(width * ld);
   std::unique_ptr<T[]> w = std::make_unique_for_overwrite<T[]>(width * ld);
-  std::unique_ptr<T[]> x = std::make_unique_for_overwrite<T[]>(width);  // one conjugated row of W, contiguous for gemv
+  // One conjugated row of W, contiguous for gemv.
+  std::unique_ptr<T[]> x = std::make_unique_for_overwrite<T[]>(width);
 
-  T& at(std::size_t i, std::size_t j) const { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; }
+  T& at(std::size_t i, std::size_t j) const {
+    return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)];
+  }
   T& wt(std::size_t c, std::size_t i) { return w[c * ld + i]; }
   /// Column j (inside the panel), contiguous and indexed by row: column(j)[i] for i >= j.
   T* column(std::size_t j) { return &panel[(j - k0) * ld]; }
@@ -214,7 +223,8 @@ struct bunch_kaufman_work {
   void copy_panel(F&& f) {
     for (std::size_t i0 = k0; i0 < n; i0 += 8)
       for (std::size_t j = k0; j < std::min(k0 + width, i0 + 8); ++j)
-        for (std::size_t i = std::max(i0, j); i < std::min(i0 + 8, n); ++i) f(at(i, j), column(j)[i]);
+        for (std::size_t i = std::max(i0, j); i < std::min(i0 + 8, n); ++i)
+          f(at(i, j), column(j)[i]);
   }
 
   /// Subtracts the panel's steps k0..k-1 from rows k.. of W's column c, which holds column r of
@@ -222,8 +232,9 @@ struct bunch_kaufman_work {
   void subtract_panel(std::size_t c, std::size_t r, std::size_t k) {
     const std::size_t done = k - k0;
     for (std::size_t j = 0; j < done; ++j) x[j] = conj_if_complex(wt(j, r));
-    kernels::gemv(n - k, done, T(-1), column(k0) + k, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld), x.get(),
-                  std::ptrdiff_t(1), T(1), &wt(c, k), std::ptrdiff_t(1));
+    kernels::gemv(n - k, done, T(-1), column(k0) + k, std::ptrdiff_t(1),
+                  static_cast<std::ptrdiff_t>(ld), x.get(), std::ptrdiff_t(1), T(1), &wt(c, k),
+                  std::ptrdiff_t(1));
     wt(c, r) = T(real_part(wt(c, r)));
   }
 };
@@ -235,7 +246,8 @@ struct bunch_kaufman_work {
 /// Returns the end of the panel. Interchanges are applied to the panel's earlier columns too,
 /// as the trailing update needs; bunch_kaufman_restore_panel undoes that afterwards.
 template <class T>
-std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, std::size_t& singular) {
+std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv,
+                                std::size_t& singular) {
   using R = real_t<T>;
   const R alpha = bunch_kaufman_alpha<R>();
   const std::size_t n = s.n, k0 = s.k0;
@@ -260,14 +272,16 @@ std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, s
     }
     std::size_t step = 1, p = k;
     if (diag < alpha * colmax) {
-      // W's next column := column imax of the trailing matrix (above the diagonal: row imax, conjugated).
+      // W's next column := column imax of the trailing matrix (above the diagonal: row imax,
+      // conjugated).
       for (std::size_t j = k; j < imax; ++j) W(c + 1, j) = conj_if_complex(s.stored(imax, j));
       for (std::size_t i = imax; i < n; ++i) W(c + 1, i) = s.stored(i, imax);
       s.subtract_panel(c + 1, imax, k);
       R rowmax(0);
       for (std::size_t j = k; j < n; ++j)
         if (j != imax) rowmax = std::max(rowmax, std::abs(W(c + 1, j)));
-      const auto choice = bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(W(c + 1, imax))), alpha);
+      const auto choice =
+          bunch_kaufman_choice(diag, colmax, rowmax, std::abs(real_part(W(c + 1, imax))), alpha);
       if (choice != bunch_kaufman_pivot::keep) p = imax;
       if (choice == bunch_kaufman_pivot::pair) step = 2;
       if (choice == bunch_kaufman_pivot::other) std::copy(&W(c + 1, k), &W(c + 1, 0) + n, &W(c, k));
@@ -291,11 +305,13 @@ std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, s
       piv[k] = static_cast<std::ptrdiff_t>(p);
     } else {
       T* const next = s.column(k + 1);
-      const bunch_kaufman_block<T> block(real_part(W(c, k)), W(c, k + 1), real_part(W(c + 1, k + 1)));
+      const bunch_kaufman_block<T> block(real_part(W(c, k)), W(c, k + 1),
+                                         real_part(W(c + 1, k + 1)));
       col[k] = T(real_part(W(c, k)));
       col[k + 1] = W(c, k + 1);
       next[k + 1] = T(real_part(W(c + 1, k + 1)));
-      for (std::size_t j = k + 2; j < n; ++j) std::tie(col[j], next[j]) = block.multipliers(W(c, j), W(c + 1, j));
+      for (std::size_t j = k + 2; j < n; ++j)
+        std::tie(col[j], next[j]) = block.multipliers(W(c, j), W(c + 1, j));
       piv[k] = piv[k + 1] = -static_cast<std::ptrdiff_t>(p + 1);
     }
     k += step;
@@ -309,18 +325,19 @@ std::size_t bunch_kaufman_panel(bunch_kaufman_work<T>& s, std::ptrdiff_t* piv, s
 /// bunch_kaufman_update_width or less are computed whole, their strict upper halves landing in
 /// A's unread strict upper triangle.
 template <class T>
-void bunch_kaufman_update_lower(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t rank, std::size_t r0, std::size_t m) {
+void bunch_kaufman_update_lower(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t rank,
+                                std::size_t r0, std::size_t m) {
   const auto ldw = static_cast<std::ptrdiff_t>(s.ld);
   if (m <= bunch_kaufman_update_width) {
-    kernels::gemm(m, m, rank, T(-1), &s.at(r0, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw, std::ptrdiff_t(1), T(1),
-                  &s.at(r0, r0), s.lda, std::ptrdiff_t(1));
+    kernels::gemm(m, m, rank, T(-1), &s.at(r0, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw,
+                  std::ptrdiff_t(1), T(1), &s.at(r0, r0), s.lda, std::ptrdiff_t(1));
     return;
   }
   // A split on a multiple of 8 keeps the off-diagonal block's columns in whole micro-tiles.
   const std::size_t m1 = (m / 2 + 7) / 8 * 8, m2 = m - m1;
   bunch_kaufman_update_lower(s, k0, rank, r0, m1);
-  kernels::gemm(m2, m1, rank, T(-1), &s.at(r0 + m1, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0), ldw, std::ptrdiff_t(1), T(1),
-                &s.at(r0 + m1, r0), s.lda, std::ptrdiff_t(1));
+  kernels::gemm(m2, m1, rank, T(-1), &s.at(r0 + m1, k0), s.lda, std::ptrdiff_t(1), &s.wt(0, r0),
+                ldw, std::ptrdiff_t(1), T(1), &s.at(r0 + m1, r0), s.lda, std::ptrdiff_t(1));
   bunch_kaufman_update_lower(s, k0, rank, r0 + m1, m2);
 }
 
@@ -340,11 +357,13 @@ void bunch_kaufman_update(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t 
 /// Undoes the panel's later interchanges in its earlier columns, so that column j of L keeps the
 /// row order of step j, as the unblocked factorization leaves it.
 template <class T>
-void bunch_kaufman_restore_panel(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t k, const std::ptrdiff_t* piv) {
+void bunch_kaufman_restore_panel(bunch_kaufman_work<T>& s, std::size_t k0, std::size_t k,
+                                 const std::ptrdiff_t* piv) {
   for (std::size_t j = k; j-- > k0;) {
     const bool second_of_pair = piv[j] < 0 && j > k0 && piv[j - 1] == piv[j];
     const std::size_t first = second_of_pair ? j - 1 : j;
-    const std::size_t p = piv[j] >= 0 ? static_cast<std::size_t>(piv[j]) : static_cast<std::size_t>(-piv[j] - 1);
+    const std::size_t p =
+        piv[j] >= 0 ? static_cast<std::size_t>(piv[j]) : static_cast<std::size_t>(-piv[j] - 1);
     if (p != j) std::swap_ranges(&s.at(j, k0), &s.at(j, first), &s.at(p, k0));
     j = first;
   }
@@ -372,8 +391,10 @@ std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_
       k = end;
     }
   }
-  const std::size_t tail = bunch_kaufman_unblocked(n - k, a + static_cast<std::ptrdiff_t>(k) * (lda + 1), lda, piv + k);
-  for (std::size_t j = k; j < n; ++j) piv[j] += piv[j] >= 0 ? static_cast<std::ptrdiff_t>(k) : -static_cast<std::ptrdiff_t>(k);
+  const std::size_t tail =
+      bunch_kaufman_unblocked(n - k, a + static_cast<std::ptrdiff_t>(k) * (lda + 1), lda, piv + k);
+  for (std::size_t j = k; j < n; ++j)
+    piv[j] += piv[j] >= 0 ? static_cast<std::ptrdiff_t>(k) : -static_cast<std::ptrdiff_t>(k);
   if (singular == n && tail != n - k) singular = k + tail;
   return singular;
 }
@@ -407,7 +428,8 @@ class LDLTFactor {
     if (!decomp_detail::is_finite(probe))
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j <= i; ++j)
-          if (!decomp_detail::is_finite(f_(i, j))) throw non_finite_error(detail::non_finite_message("ldlt", "a", i, j));
+          if (!decomp_detail::is_finite(f_(i, j)))
+            throw non_finite_error(detail::non_finite_message("ldlt", "a", i, j));
     piv_.resize(n);
     singular_ = decomp_detail::bunch_kaufman(n, f_.data(), f_.row_stride(), piv_.data());
   }
@@ -442,7 +464,8 @@ class LDLTFactor {
     for (std::size_t k = 0; k < n;) {
       const std::size_t step = piv_[k] < 0 ? 2 : 1;
       const std::size_t kk = k + step - 1;
-      const std::size_t p = piv_[k] < 0 ? static_cast<std::size_t>(-piv_[k] - 1) : static_cast<std::size_t>(piv_[k]);
+      const std::size_t p =
+          piv_[k] < 0 ? static_cast<std::size_t>(-piv_[k] - 1) : static_cast<std::size_t>(piv_[k]);
       if (p != kk)
         for (std::size_t i = 0; i < n; ++i) std::swap(m(i, kk), m(i, p));
       for (std::size_t i = 0; i < n; ++i)
@@ -463,9 +486,11 @@ class LDLTFactor {
   decomp_detail::solve_result_t<T, B> solve(const B& b) const {
     decomp_detail::require_rhs_rows("ldlt.solve", size(), size(), b);
     if (is_singular())
-      throw singular_matrix_error("ldlt.solve: the matrix is singular: the diagonal block of D at " + std::to_string(singular_) +
-                                      " is exactly zero (pivot " + std::to_string(singular_) + ")",
-                                  singular_);
+      throw singular_matrix_error(
+          "ldlt.solve: the matrix is singular: the diagonal block of D at " +
+              std::to_string(singular_) + " is exactly zero (pivot " + std::to_string(singular_) +
+              ")",
+          singular_);
     auto x = decomp_detail::rhs_copy<T>(b);
     const std::size_t n = size(), nrhs = x.cols();
     auto row = [&](std::size_t i) { return &x(i, 0); };
@@ -509,8 +534,10 @@ class LDLTFactor {
       const bool second_of_pair = piv_[k] < 0 && k > 0 && piv_[k - 1] == piv_[k];
       const std::size_t first = second_of_pair ? k - 1 : k;
       for (std::size_t c0 = first; c0 <= k; ++c0)
-        for (std::size_t i = k + 1; i < n; ++i) subtract(c0, decomp_detail::conj_if_complex(f_(i, c0)), i);
-      const std::size_t p = piv_[k] >= 0 ? static_cast<std::size_t>(piv_[k]) : static_cast<std::size_t>(-piv_[k] - 1);
+        for (std::size_t i = k + 1; i < n; ++i)
+          subtract(c0, decomp_detail::conj_if_complex(f_(i, c0)), i);
+      const std::size_t p =
+          piv_[k] >= 0 ? static_cast<std::size_t>(piv_[k]) : static_cast<std::size_t>(-piv_[k] - 1);
       swap_rows(k, p);
       k = first;
     }
@@ -523,7 +550,8 @@ class LDLTFactor {
     R d(1);
     for (std::size_t k = 0; k < size(); ++k) {
       if (piv_[k] < 0) {
-        d *= decomp_detail::real_part(f_(k, k)) * decomp_detail::real_part(f_(k + 1, k + 1)) - std::norm(std::complex<R>(f_(k + 1, k)));
+        d *= decomp_detail::real_part(f_(k, k)) * decomp_detail::real_part(f_(k + 1, k + 1)) -
+             std::norm(std::complex<R>(f_(k + 1, k)));
         ++k;
       } else {
         d *= decomp_detail::real_part(f_(k, k));
