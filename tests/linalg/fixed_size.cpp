@@ -135,16 +135,21 @@ TEST_CASE("fixed 3x3 inv: nearly singular matrices leave the closed form for eli
   }
 }
 
-TEST_CASE("fixed 3x3 inv: the closed form accepts well-conditioned and column-scaled matrices") {
-  for (std::uint64_t seed = 0; seed < 20; ++seed) {
-    for (const double scale : {1.0, 1e-3, 1e3, 1e100}) {
-      auto a = fixed_from<3>(gallery::with_condition<double>(3, 3, 10, seed));
-      a(0, 2) *= scale, a(1, 2) *= scale, a(2, 2) *= scale;
-      Matrix<double, 3, 3> closed_form;
-      CHECK(linal::detail::inverse_by_adjugate<3>(a, closed_form));
-      CHECK(inverse_ratio(a, closed_form) < 30);
+TEST_CASE("fixed 3x3 and 4x4 inv: the closed form accepts well-conditioned and column-scaled matrices") {
+  const auto check = [](auto n) {
+    constexpr std::size_t N = decltype(n)::value;
+    for (std::uint64_t seed = 0; seed < 20; ++seed) {
+      for (const double scale : {1.0, 1e-3, 1e3, 1e100}) {
+        auto a = fixed_from<N>(gallery::with_condition<double>(N, N, 10, seed));
+        for (std::size_t i = 0; i < N; ++i) a(i, N - 1) *= scale;
+        Matrix<double, N, N> closed_form;
+        CHECK(linal::detail::inverse_by_adjugate<N>(a, closed_form));
+        CHECK(inverse_ratio(a, closed_form) < 30);
+      }
     }
-  }
+  };
+  check(std::integral_constant<std::size_t, 3>{});
+  check(std::integral_constant<std::size_t, 4>{});
   const Matrix<double, 3, 3> graded{{1, 0, 0}, {0, 1, 0}, {0, 0, 1e-3}};
   Matrix<double, 3, 3> closed_form;
   CHECK(linal::detail::inverse_by_adjugate<3>(graded, closed_form));

@@ -198,19 +198,21 @@ inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   const __m256d det4 = _mm256_mul_pd(r0, c0);
   const __m128d det2 = _mm_add_pd(low(det4), high(det4));
   const double inverse_det = 1 / _mm_cvtsd_f64(_mm_add_sd(det2, across(det2)));
-  // The accuracy bound's ingredients: column sums of |a|, their product and minimum, max|adj|.
+  // The accuracy bound: with c the column sums of |a|, prod(c) / min(c) is the largest of the
+  // products of three of them, c rotate<1>(c) rotate<2>(c); reduced together with max|adj|.
   const __m256d sign = _mm256_set1_pd(-0.0);
   const __m256d column = _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)),
                                        _mm256_add_pd(_mm256_andnot_pd(sign, r2), _mm256_andnot_pd(sign, r3)));
+  const __m256d triples = _mm256_mul_pd(_mm256_mul_pd(column, rotate1(column)), rotate2(column));
   const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
                                         _mm256_max_pd(_mm256_andnot_pd(sign, c2), _mm256_andnot_pd(sign, c3)));
-  const __m128d product2 = _mm_mul_pd(low(column), high(column));
-  const __m128d smallest2 = _mm_min_pd(low(column), high(column));
-  const __m128d adj_max2 = _mm_max_pd(low(adj_abs), high(adj_abs));
-  const bool accurate = adjugate_bound_holds(_mm_cvtsd_f64(_mm_mul_sd(product2, across(product2))),
-                                             _mm_cvtsd_f64(_mm_min_sd(smallest2, across(smallest2))),
-                                             _mm_cvtsd_f64(_mm_max_sd(adj_max2, across(adj_max2))),
-                                             inverse_det);
+  // Lanes 0, 1 reduce the triple products, lanes 2, 3 the |adj_ij|.
+  const __m256d halves = _mm256_max_pd(_mm256_permute2f128_pd(triples, adj_abs, 0x20),
+                                       _mm256_permute2f128_pd(triples, adj_abs, 0x31));
+  const __m256d maxima = _mm256_max_pd(halves, _mm256_permute_pd(halves, 0b0101));
+  // The largest triple product stands for prod(c) / min(c), so min(c) is passed as 1.
+  const bool accurate = adjugate_bound_holds(_mm256_cvtsd_f64(maxima), 1.0,
+                                             _mm_cvtsd_f64(_mm256_extractf128_pd(maxima, 1)), inverse_det);
   // Row j of the inverse is column j of the cofactors over det: a 4 x 4 transpose.
   const __m256d scale = _mm256_set1_pd(inverse_det);
   const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);
