@@ -216,7 +216,8 @@ class QRFactor {
     tau_.resize(std::min(qr_.rows(), qr_.cols()));
     decomp_detail::qr_blocked(qr_.rows(), qr_.cols(), qr_.data(), qr_.row_stride(), tau_.data());
   }
-  /// Factors a with column pivoting. Same order of work; throws non_finite_error.
+  /// Factors a with column pivoting, blocked as geqp3: O(2 m n^2 - 2 n^3 / 3) for m >= n, as
+  /// without pivoting, half of it in gemm. Throws non_finite_error.
   template <Expression E>
   QRFactor(const E& a, pivoting_t, const char* function = "qr_factor") : qr_(decomp_detail::checked_copy(function, a)) {
     tau_.resize(std::min(qr_.rows(), qr_.cols()));
@@ -357,7 +358,8 @@ auto qr(const E& a, qr_mode mode = qr_mode::reduced) {
 
 /// Column-pivoted QR, A[:, P] = Q R with non-increasing |R(i,i)| (SciPy's qr(a,
 /// pivoting=True)): `auto [Q, R, P] = qr(A, pivoting);`, P the column indices. Reveals the
-/// numerical rank in R's diagonal. Throws non_finite_error for NaN or infinity.
+/// numerical rank in R's diagonal. O(2 m n^2 - 2 n^3 / 3) plus forming Q. Throws
+/// non_finite_error for NaN or infinity.
 template <Expression E>
 auto qr(const E& a, pivoting_t, qr_mode mode = qr_mode::reduced) {
   using T = value_t<E>;
