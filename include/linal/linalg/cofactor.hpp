@@ -195,9 +195,12 @@ inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   const auto low = [](__m256d v) { return _mm256_castpd256_pd128(v); };
   const auto high = [](__m256d v) { return _mm256_extractf128_pd(v, 1); };
   const auto across = [](__m128d v) { return _mm_unpackhi_pd(v, v); };
-  const __m256d det4 = _mm256_mul_pd(r0, c0);
-  const __m128d det2 = _mm_add_pd(low(det4), high(det4));
-  const double inverse_det = 1 / _mm_cvtsd_f64(_mm_add_sd(det2, across(det2)));
+  // det by the Laplace expansion along rows 0 and 1, from the minors alone so that the division
+  // need not wait for the cofactors: with x_j = m1_j n1_(j+2) - m2_j n2_(j+1) / 2 (each product
+  // of m2 with n2 appears twice, with the sign of its lane), det = (x0 + x2) - (x1 + x3).
+  const __m256d x = _mm256_fnmadd_pd(_mm256_mul_pd(m2, rotate1(n2)), _mm256_set1_pd(0.5), _mm256_mul_pd(m1, rotate2(n1)));
+  const __m128d det2 = _mm_add_pd(low(x), high(x));
+  const double inverse_det = 1 / _mm_cvtsd_f64(_mm_sub_sd(det2, across(det2)));
   // The accuracy bound: with c the column sums of |a|, prod(c) / min(c) is the largest of the
   // products of three of them, c rotate<1>(c) rotate<2>(c); reduced together with max|adj|.
   const __m256d sign = _mm256_set1_pd(-0.0);
