@@ -161,7 +161,7 @@ TEMPLATE_TEST_CASE("qr_factor: least squares for full-rank tall matrices", "[dec
 TEMPLATE_TEST_CASE("qr with pivoting: A[:, P] = Q R, decreasing |R(i,i)|", "[decomp][qr]", float, double,
                    std::complex<double>) {
   using T = TestType;
-  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {1, 1}, {3, 3}, {10, 10}, {50, 50}, {120, 40}, {40, 120}}) {
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {1, 1}, {3, 3}, {10, 10}, {50, 50}, {120, 40}, {40, 120}, {1, 4}, {4, 1}, {2, 40}, {3, 0}}) {
     CAPTURE(m, n);
     const auto a = gallery::random_matrix<T>(m, n, 7 * m + n);
     auto [Q, R, P] = linal::qr(a, linal::pivoting);
