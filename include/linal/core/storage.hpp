@@ -82,6 +82,17 @@ class storage {
   aligned_buffer<T> buffer_;
 };
 
+/// The alignment of N elements of T held inline: that of the widest power-of-two block, up to
+/// 32 bytes (one AVX register), that divides their size. A 4 x 4 double matrix then never has
+/// a row split across two cache lines, so its rows load and store as single vectors; a 3 x 3
+/// one keeps its natural alignment and size.
+template <class T, std::size_t N>
+inline constexpr std::size_t inline_alignment = [] {
+  std::size_t a = alignof(T);
+  while (a < 32 && (N * sizeof(T)) % (2 * a) == 0) a *= 2;
+  return a;
+}();
+
 /// Both extents fixed: the elements live inside the object.
 template <class T, std::size_t R, std::size_t C>
   requires(R != dynamic && C != dynamic)
@@ -97,7 +108,7 @@ class storage<T, R, C> {
   void swap(storage& other) noexcept { std::swap(elements_, other.elements_); }
 
  private:
-  std::array<T, R * C> elements_{};
+  alignas(inline_alignment<T, R * C>) std::array<T, R * C> elements_{};
 };
 
 }  // namespace linal::detail
