@@ -97,6 +97,14 @@ std::vector<T> tall_work_copy(const char* function, const E& A, bool& transposed
 }
 
 /// svd, with errors naming `function` (pinv, lstsq ... call it too).
+/// svd and svdvals work on float and double: a readable compile error for anything else.
+template <class T>
+constexpr void require_real_floating() {
+  static_assert(std::floating_point<T>,
+                "linal: svd needs float or double elements, real ones: complex matrices are not supported; "
+                "convert with A.cast<double>()");
+}
+
 template <Expression E>
   requires std::floating_point<value_t<E>>
 SvdResult<value_t<E>> svd_named(const char* function, const E& A, bool full_matrices) {
@@ -170,8 +178,8 @@ Vector<value_t<E>> svdvals_named(const char* function, const E& A) {
 /// fine. Throws non_finite_error for NaN or infinite entries, convergence_error if a bidiagonal
 /// QR iteration fails within 6 k^2 steps.
 template <Expression E>
-  requires std::floating_point<value_t<E>>
 SvdResult<value_t<E>> svd(const E& A, bool full_matrices = false) {
+  detail::require_real_floating<value_t<E>>();
   return detail::svd_named("svd", A, full_matrices);
 }
 
@@ -180,8 +188,8 @@ SvdResult<value_t<E>> svd(const E& A, bool full_matrices = false) {
 /// which computes the bidiagonal's singular values to high relative accuracy, tiny ones
 /// included (so graded matrices keep theirs). Throws as svd.
 template <Expression E>
-  requires std::floating_point<value_t<E>>
 Vector<value_t<E>> svdvals(const E& A) {
+  detail::require_real_floating<value_t<E>>();
   return detail::svdvals_named("svdvals", A);
 }
 
