@@ -142,7 +142,8 @@ void add(const std::string& op, const char* impl, void (*fn)(benchmark::State&, 
 
 void register_all() {
   for (const std::string op : {"getrf", "potrf", "sytrf", "geqrf", "geqp3"}) {
-    const std::initializer_list<int> sizes = {256, 1024};
+    // The sizes of the factorizations' speed bars.
+    const std::initializer_list<int> sizes = {256, 1024, 2048};
     add(op, "linal", run_linal, sizes);
 #ifdef LINAL_BENCH_WITH_LAPACKE
     add(op, "lapack", run_lapack, sizes);
