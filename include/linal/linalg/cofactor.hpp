@@ -109,6 +109,10 @@ bool finite_by_bits(F x) {
   }
 }
 
+/// The margin of the accuracy tests below: their error bounds assume that every rounding error
+/// points the same way, which never quite happens.
+inline constexpr double adjugate_safety = 64;
+
 /// Whether adj / det is an accurate inverse, given the column sums of |a| (c) and max|adj_ij|.
 /// Cofactor (i, j) is a sum of products of entries from the columns other than j, so its
 /// rounding error is at most a few eps times prod(c) / c_j; the error of adj / det, measured as
@@ -119,8 +123,7 @@ bool finite_by_bits(F x) {
 /// NaN, a zero determinant and overflow all answer false (adj_max / det is then not finite).
 template <class R>
 inline bool adjugate_bound_holds(R product, R smallest, R adj_max, R inverse_det) {
-  constexpr R safety = 64;  // the bound above assumes every rounding error points the same way
-  return (product <= safety * smallest * adj_max) & finite_by_bits(adj_max * inverse_det);
+  return (product <= R(adjugate_safety) * smallest * adj_max) & finite_by_bits(adj_max * inverse_det);
 }
 
 #if defined(__AVX2__) && defined(__FMA__)
@@ -129,6 +132,12 @@ inline bool adjugate_bound_holds(R product, R smallest, R adj_max, R inverse_det
 /// operand is one unaligned load; row 1 is three scalar minors. The determinant is row 2 of the
 /// adjugate times column 2 of a, short enough that the division starts early; cross products
 /// of rows in vector registers would wait on lane permutes and a horizontal sum instead.
+///
+/// The accuracy test is adjugate_bound_holds with max|adj_ij| replaced by its lower bound
+/// |det| / min(c) (adj a = det I, so |det| <= c_j max|adj_ij| for every column j): then
+/// prod(c) / (min(c) max|adj_ij|) <= c0 c1 c2 / |det|, which needs no reduction over the
+/// adjugate. Random matrices of condition 10 keep c0 c1 c2 / |det| under 32, so they stay on
+/// the closed form. Column sums below 2^340 keep every product, the adjugate and det finite.
 inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
   const auto pair = [a](int k) { return _mm_loadu_pd(a + k); };  // (a[k], a[k + 1])
   const auto minor = [](__m128d w, __m128d x, __m128d y, __m128d z) { return _mm_fmsub_pd(w, x, _mm_mul_pd(y, z)); };
@@ -145,28 +154,21 @@ inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
   // adj in row-major order: (adj00, adj01, adj02, adj10), (adj11, adj12, adj20, adj21), adj22.
   const __m256d head = join(_mm_unpackhi_pd(adj20_00, adj21_01), _mm_shuffle_pd(adj22_02, adj10, 0b01));
   const __m256d middle = join(_mm_unpacklo_pd(adj11, adj12), _mm_unpacklo_pd(adj20_00, adj21_01));
-  // The accuracy bound: with c the column sums of |a|, prod(c) / min(c) is the largest of the
-  // products c_j c_(j+1) (lane 3 holds |a10| + |a20| times c1, never more than c0 c1).
+  const __m256d scale = _mm256_set1_pd(inverse_det);
+  _mm256_storeu_pd(out, _mm256_mul_pd(head, scale));
+  _mm256_storeu_pd(out + 4, _mm256_mul_pd(middle, scale));
+  _mm_store_sd(out + 8, _mm_mul_pd(adj22_02, _mm256_castpd256_pd128(scale)));
+  // Column sums of |a| in lanes 0 to 2 (lane 3 is not a column sum and is ignored).
   const __m256d sign = _mm256_set1_pd(-0.0);
   const __m256d row2 = _mm256_maskload_pd(a + 6, _mm256_setr_epi64x(-1, -1, -1, 0));
   const __m256d column = _mm256_add_pd(
       _mm256_add_pd(_mm256_andnot_pd(sign, _mm256_loadu_pd(a)), _mm256_andnot_pd(sign, _mm256_loadu_pd(a + 3))),
       _mm256_andnot_pd(sign, row2));
-  const __m256d pairs = _mm256_mul_pd(column, _mm256_permute4x64_pd(column, 0b01'00'10'01));
-  const __m256d adj_abs =
-      _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, head), _mm256_andnot_pd(sign, middle)),
-                    _mm256_zextpd128_pd256(_mm_andnot_pd(_mm256_castpd256_pd128(sign), adj22_02)));
-  // Both maxima at once: lanes 0, 1 reduce the pair products, lanes 2, 3 the |adj_ij|.
-  const __m256d halves = _mm256_max_pd(_mm256_permute2f128_pd(pairs, adj_abs, 0x20),
-                                       _mm256_permute2f128_pd(pairs, adj_abs, 0x31));
-  const __m256d maxima = _mm256_max_pd(halves, _mm256_permute_pd(halves, 0b0101));
-  const __m256d scale = _mm256_set1_pd(inverse_det);
-  _mm256_storeu_pd(out, _mm256_mul_pd(head, scale));
-  _mm256_storeu_pd(out + 4, _mm256_mul_pd(middle, scale));
-  _mm_store_sd(out + 8, _mm_mul_pd(adj22_02, _mm256_castpd256_pd128(scale)));
-  // The largest pair product stands for prod(c) / min(c), so min(c) is passed as 1.
-  return adjugate_bound_holds(_mm256_cvtsd_f64(maxima), 1.0, _mm_cvtsd_f64(_mm256_extractf128_pd(maxima, 1)),
-                              inverse_det);
+  const __m128d c01 = _mm256_castpd256_pd128(column), c2 = _mm256_extractf128_pd(column, 1);
+  const double product = _mm_cvtsd_f64(_mm_mul_sd(_mm_mul_sd(c01, c2), _mm_unpackhi_pd(c01, c01)));
+  const bool in_range = (_mm256_movemask_pd(_mm256_cmp_pd(column, _mm256_set1_pd(0x1p340), _CMP_LT_OQ)) & 0b111) == 0b111;
+  // False for NaN, a zero determinant (1 / det infinite) and a zero column (0 times infinity).
+  return in_range & (product * std::abs(inverse_det) <= adjugate_safety);
 }
 
 /// inverse_by_adjugate for a row-major 4 x 4 double matrix, all in AVX registers. Element j of

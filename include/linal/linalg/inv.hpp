@@ -39,21 +39,21 @@ Matrix<T, N, N> inverse_by_elimination(const E& a) {
   return f.template solve<N>(eye<T, N>());
 }
 
-/// Writes inverse_by_elimination(a) into b when the closed form is inaccurate: out of line and
-/// cold, so that inv's common path keeps its registers, and writing in place, so that inv
-/// returns its one named result without a copy.
+/// inverse_by_elimination, out of line and cold, for matrices whose closed-form inverse is
+/// inaccurate: inv's common path then keeps its registers, and its result never escapes to
+/// another function, so that `X = inv(A)` stores the inverse straight into X.
 template <class T, std::size_t N, Expression E>
-[[gnu::noinline, gnu::cold]] void invert_hard_matrix(const E& a, Matrix<T, N, N>& b) {
-  b = inverse_by_elimination<T, N>(a);
+[[gnu::noinline, gnu::cold]] Matrix<T, N, N> invert_hard_matrix(const E& a) {
+  return inverse_by_elimination<T, N>(a);
 }
 
 /// The inverse of a fixed N x N matrix, N <= 4: the adjugate over the determinant, or pivoted
-/// elimination when that is inaccurate. One named result, so that it is built in place.
+/// elimination when that is inaccurate.
 template <class T, std::size_t N, Expression E>
 Matrix<T, N, N> small_inverse(const E& a) {
   Matrix<T, N, N> b;
   if (!inverse_by_adjugate<N>(a, b)) [[unlikely]]
-    invert_hard_matrix<T, N>(a, b);
+    return invert_hard_matrix<T, N>(a);
   return b;
 }
 
