@@ -17,11 +17,13 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "../core/concepts.hpp"
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
 #include "../kernels/gemm.hpp"
+#include "../kernels/syrk.hpp"
 #include "detail/input.hpp"
 #include "detail/triangular.hpp"
 
@@ -32,7 +34,6 @@ namespace decomp_detail {
 // Diagonal blocks of this order are factored by rows and inverted once; every split of the
 // recursion falls on a multiple of it, so each triangular solve ends on these blocks.
 inline constexpr std::size_t cholesky_leaf = 32;
-inline constexpr std::size_t rank_update_leaf = 64;
 
 /// Cholesky of the n x n lower triangle at a (row stride lda), column by column: column j of
 /// L is gathered into `column`, so that the update of each later row is one contiguous axpy
@@ -137,25 +138,6 @@ void cholesky_solve_right(cholesky_work<T>& w, std::size_t b0, std::size_t m, st
   cholesky_solve_right(w, b0, m, c0 + n1, n2);
 }
 
-/// C := C - A A^H on the lower triangle of the n x n matrix C, A n x k (both row-major),
-/// given ah = A^H as a k x n strided array (ah_rs, ah_cs). Blocks wholly below the diagonal go
-/// to gemm; the small diagonal blocks are computed whole (their strict upper part is never read).
-template <class T>
-void rank_update_lower(std::size_t n, std::size_t k, const T* a, std::ptrdiff_t lda, const T* ah, std::ptrdiff_t ah_rs,
-                       std::ptrdiff_t ah_cs, T* c, std::ptrdiff_t ldc) {
-  if (n == 0 || k == 0) return;
-  if (n <= rank_update_leaf) {
-    kernels::gemm(n, n, k, T(-1), a, lda, std::ptrdiff_t(1), ah, ah_rs, ah_cs, T(1), c, ldc, std::ptrdiff_t(1));
-    return;
-  }
-  const std::size_t n1 = n / 2, n2 = n - n1;
-  const T* a2 = a + static_cast<std::ptrdiff_t>(n1) * lda;
-  T* c21 = c + static_cast<std::ptrdiff_t>(n1) * ldc;
-  rank_update_lower(n1, k, a, lda, ah, ah_rs, ah_cs, c, ldc);
-  kernels::gemm(n2, n1, k, T(-1), a2, lda, std::ptrdiff_t(1), ah, ah_rs, ah_cs, T(1), c21, ldc, std::ptrdiff_t(1));
-  rank_update_lower(n2, k, a2, lda, ah + static_cast<std::ptrdiff_t>(n1) * ah_cs, ah_rs, ah_cs, c21 + n1, ldc);
-}
-
 /// Recursive Cholesky of the diagonal block of order n at (d0, d0): factor the leading part,
 /// one triangular solve for the block below it, a Hermitian rank-n1 update of the trailing part,
 /// factor that. Returns the first leading minor (1-based, within the block) that is not
@@ -171,22 +153,15 @@ std::size_t cholesky_recursive(cholesky_work<T>& w, std::size_t d0, std::size_t 
   const std::size_t n1 = cholesky_split(n), n2 = n - n1;
   if (const std::size_t minor = cholesky_recursive(w, d0, n1)) return minor;
   cholesky_solve_right(w, d0 + n1, n2, d0, n1);
-  T* a21 = w.at(d0 + n1, d0);
-  // A22 -= L21 L21^H; for real T, L21^T is L21 with its strides swapped, no copy needed.
-  if constexpr (is_complex_v<T>) {
-    Matrix<T> l21h(n1, n2);
-    for (std::size_t i = 0; i < n2; ++i)
-      for (std::size_t j = 0; j < n1; ++j) l21h(j, i) = std::conj(a21[static_cast<std::ptrdiff_t>(i) * w.lda + static_cast<std::ptrdiff_t>(j)]);
-    rank_update_lower(n2, n1, a21, w.lda, l21h.data(), l21h.row_stride(), std::ptrdiff_t(1), a21 + n1, w.lda);
-  } else {
-    rank_update_lower(n2, n1, a21, w.lda, a21, std::ptrdiff_t(1), w.lda, a21 + n1, w.lda);
-  }
+  // A22 -= L21 L21^H, on its lower triangle only.
+  const T* a21 = w.at(d0 + n1, d0);
+  kernels::syrk_lower(n2, n1, T(-1), a21, w.lda, std::ptrdiff_t(1), T(1), w.at(d0 + n1, d0 + n1), w.lda, std::ptrdiff_t(1));
   if (const std::size_t minor = cholesky_recursive(w, d0 + n1, n2)) return minor + n1;
   return 0;
 }
 
 /// Cholesky of the n x n lower triangle at a (row stride lda), L overwriting it; the strict
-/// upper triangle of the diagonal blocks of order rank_update_leaf is overwritten with garbage.
+/// upper triangle is neither read nor written.
 /// Returns the first leading minor (1-based) that is not positive definite, or 0.
 template <class T>
 std::size_t cholesky_in_place(std::size_t n, T* a, std::ptrdiff_t lda) {
@@ -196,24 +171,42 @@ std::size_t cholesky_in_place(std::size_t n, T* a, std::ptrdiff_t lda) {
   return n == 0 ? 0 : cholesky_recursive(w, 0, n);
 }
 
+/// Copies the lower triangle of the n x n src (row stride ls) into dst (row stride ld);
+/// returns whether every copied element is finite. x * 0 is NaN exactly for NaN and infinity,
+/// and or-ing the comparisons into an int (no early exit, no chain of additions) lets the
+/// compiler vectorize the pass.
+template <class T>
+bool copy_lower_finite(std::size_t n, const T* src, std::ptrdiff_t ls, T* dst, std::ptrdiff_t ld) {
+  int non_finite = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const T* s = src + static_cast<std::ptrdiff_t>(i) * ls;
+    T* d = dst + static_cast<std::ptrdiff_t>(i) * ld;
+    for (std::size_t j = 0; j <= i; ++j) {
+      d[j] = s[j];
+      non_finite |= !(s[j] * real_t<T>(0) == T(0));
+    }
+  }
+  return non_finite == 0;
+}
+
 /// Factors a copy of the lower triangle of a; returns L with a zero strict upper triangle.
 template <Expression E>
 Matrix<value_t<E>> cholesky_lower(const char* function, const E& a) {
   require_field<value_t<E>>();
   require_square(function, a);
   using T = value_t<E>;
-  // The whole matrix is copied (one contiguous pass for a matrix), but only the lower triangle
-  // is checked and read: the strict upper one may hold anything and is overwritten at the end.
-  Matrix<T> l(a);
-  const std::size_t n = l.rows();
+  const std::size_t n = a.rows();
+  Matrix<T> l(n, n);  // zero: the strict upper triangle of L, never written again
   const auto ld = l.row_stride();
-  // x * 0 is NaN exactly for NaN and infinity: one vectorizable pass finds whether to look.
-  T probe(0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const T* row = l.data() + static_cast<std::ptrdiff_t>(i) * ld;
-    for (std::size_t j = 0; j <= i; ++j) probe += row[j] * real_t<T>(0);
+  // Only the lower triangle is copied, checked and read: the strict upper one may hold anything.
+  bool finite;
+  if constexpr (std::is_same_v<std::remove_cvref_t<E>, Matrix<T>>) {
+    finite = copy_lower_finite(n, a.data(), a.row_stride(), l.data(), ld);
+  } else {
+    const Matrix<T> dense(a);
+    finite = copy_lower_finite(n, dense.data(), dense.row_stride(), l.data(), ld);
   }
-  if (!is_finite(probe))
+  if (!finite)
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = 0; j <= i; ++j)
         if (!is_finite(l(i, j))) throw non_finite_error(detail::non_finite_message(function, "a", i, j));
@@ -221,7 +214,6 @@ Matrix<value_t<E>> cholesky_lower(const char* function, const E& a) {
     throw not_positive_definite_error(std::string(function) + ": the matrix is not positive definite: the leading minor of order " +
                                           std::to_string(minor) + " is not positive",
                                       minor);
-  for (std::size_t i = 0; i < n; ++i) std::fill(l.data() + static_cast<std::ptrdiff_t>(i) * ld + i + 1, l.data() + static_cast<std::ptrdiff_t>(i) * ld + n, T(0));
   return l;
 }
 

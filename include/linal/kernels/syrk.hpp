@@ -1,0 +1,113 @@
+#pragma once
+// Hermitian (real: symmetric) rank-k update of one triangle, the trailing update of the
+// Cholesky factorization: C := alpha A A^H + beta C on the lower triangle of C only.
+//
+// Gemm's blocking with both operands taken from A: each KC-deep slice of A is packed once as the
+// B panel (A^H, NR-column micro-panels) and, one MC-row block at a time, as the A block; the
+// micro-kernel then runs only the tiles that touch the lower triangle, half of gemm's work.
+
+#include <algorithm>
+#include <complex>
+#include <cstddef>
+
+#include "linal/core/concepts.hpp"
+#include "linal/kernels/blocking.hpp"
+#include "linal/kernels/buffer.hpp"
+#include "linal/kernels/gemm.hpp"
+#include "linal/kernels/micro_kernel.hpp"
+#include "linal/kernels/pack.hpp"
+
+namespace linal::kernels {
+
+namespace detail {
+
+/// The rows x cols corner of a tile (alpha and beta applied) written only where row >= col,
+/// the tile's top-left element being (i, j) of C: a tile that crosses the diagonal.
+template <class T>
+void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size_t cols, const T* tile,
+                       std::size_t nr, T alpha, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+  for (std::size_t r = 0; r < rows; ++r) {
+    T* cr = c + static_cast<std::ptrdiff_t>(r) * crs;
+    const std::size_t end = std::min(cols, i + r + 1 - std::min(i + r + 1, j));
+    for (std::size_t s = 0; s < end; ++s) {
+      T& cij = cr[static_cast<std::ptrdiff_t>(s) * ccs];
+      const T v = alpha * tile[r * nr + s];
+      cij = beta == T{} ? v : v + beta * cij;
+    }
+  }
+}
+
+/// C = beta * C on the lower triangle, without reading C when beta is zero.
+template <class T>
+void scale_lower(std::size_t n, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) {
+      T& cij = c[static_cast<std::ptrdiff_t>(i) * crs + static_cast<std::ptrdiff_t>(j) * ccs];
+      cij = beta == T{} ? T{} : beta * cij;
+    }
+}
+
+}  // namespace detail
+
+/// C := alpha A A^H + beta C on the lower triangle (j <= i) of the n x n C, A n x k, where
+/// element (i,j) of X is x[i*x_rs + j*x_cs]. The strict upper triangle of C is neither read nor
+/// written; when beta == 0 C is not read (it may hold NaN), as in BLAS. C must not overlap A.
+/// Runs on the calling thread. O(n^2 k / 2) multiply-adds.
+template <class T>
+void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, T beta,
+                T* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+  if (n == 0) return;
+  if (k == 0 || alpha == T{}) {
+    detail::scale_lower(n, beta, c, c_rs, c_cs);
+    return;
+  }
+  using K = detail::micro_kernel<T>;
+  const detail::blocking& bk = detail::blocking_for<T, K::mr, K::nr>();
+  const std::size_t kc = std::min(bk.kc, k);
+  const std::size_t nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
+  T* const bp = static_cast<T*>(detail::b_scratch().get(nc * kc * sizeof(T)));
+  T* const ap = static_cast<T*>(detail::a_scratch().get(bk.mc * kc * sizeof(T)));
+  auto c_at = [&](std::size_t i, std::size_t j) {
+    return c + static_cast<std::ptrdiff_t>(i) * c_rs + static_cast<std::ptrdiff_t>(j) * c_cs;
+  };
+  for (std::size_t jc = 0; jc < n; jc += nc) {
+    const std::size_t nb = std::min(nc, n - jc);
+    for (std::size_t pc = 0; pc < k; pc += kc) {
+      const std::size_t kb = std::min(kc, k - pc);
+      const T* slice = a + static_cast<std::ptrdiff_t>(pc) * a_cs;
+      // Row j of A, packed as a row of A, is column j of A^T; A^H also conjugates it.
+      detail::pack_panels<K::nr>(nb, kb, slice + static_cast<std::ptrdiff_t>(jc) * a_rs, a_rs, a_cs, bp);
+      if constexpr (is_complex_v<T>)
+        for (std::size_t e = 0; e < (nb + K::nr - 1) / K::nr * K::nr * kb; ++e) bp[e] = std::conj(bp[e]);
+      // Later slices accumulate onto what the first one wrote.
+      const T beta_k = pc == 0 ? beta : T{1};
+      // Rows above jc meet these columns only in the upper triangle.
+      for (std::size_t ic = jc; ic < n; ic += bk.mc) {
+        const std::size_t mb = std::min(bk.mc, n - ic);
+        detail::pack_panels<K::mr>(mb, kb, slice + static_cast<std::ptrdiff_t>(ic) * a_rs, a_rs, a_cs, ap);
+        const std::size_t j_end = std::min(jc + nb, ic + mb);
+        for (std::size_t j = jc; j < j_end; j += K::nr) {
+          const T* b = bp + (j - jc) * kb;
+          const std::size_t cols = std::min(K::nr, jc + nb - j);
+          for (std::size_t i = ic; i < ic + mb; i += K::mr) {
+            const std::size_t rows = std::min(K::mr, ic + mb - i);
+            if (i + rows <= j) continue;  // wholly above the diagonal
+            const T* ai = ap + (i - ic) * kb;
+            if (i >= j + cols - 1) {
+              if (rows == K::mr && cols == K::nr)
+                K::run_packed(kb, ai, b, alpha, beta_k, c_at(i, j), c_rs, c_cs);
+              else
+                detail::tile<K>(rows, cols, kb, alpha, ai, 1, K::mr, b, K::nr, beta_k, c_at(i, j), c_rs, c_cs);
+            } else {
+              T part[K::mr * K::nr];
+              K::run_packed(kb, ai, b, T{1}, T{}, part, K::nr, 1);
+              detail::update_lower_part(i, j, rows, cols, part, K::nr, alpha, beta_k, c_at(i, j), c_rs, c_cs);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace linal::kernels
