@@ -16,40 +16,46 @@
 #include <vector>
 
 #include "gallery.hpp"
+#include "spectral_checks.hpp"
 #include "spectral_gallery.hpp"
 
 using namespace linal;
+namespace sc = spectral_checks;
 namespace sg = spectral_gallery;
 
 namespace {
 
-constexpr long double eigh_threshold = 60;
-
+/// eigh and eigvalsh of a real symmetric or complex Hermitian a: w real and ascending,
+/// A = V diag(w) V^H and V^H V = I, for complex A also the column residual
+/// max_j ||A v_j - w_j v_j||, and eigvalsh agreeing with eigh.
 template <class T>
 void check_eigh(const Matrix<T>& a) {
+  using R = real_t<T>;
   const auto [w, V] = eigh(a);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(w)>, Vector<R>>);
   const std::size_t n = a.rows();
   REQUIRE(w.size() == n);
   REQUIRE(V.rows() == n);
   REQUIRE(V.cols() == n);
   for (std::size_t i = 1; i < n; ++i) CHECK(w[i - 1] <= w[i]);
-  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  sc::check_eigh_factors(a, w, V);
+  if constexpr (is_complex_v<T>) {
+    Vector<T> w_complex(n);
+    for (std::size_t i = 0; i < n; ++i) w_complex[i] = T(w[i]);
+    CHECK(sg::eig_ratio(a, w_complex, V) < sc::eigh_threshold);
+  }
   // eigvalsh computes the same values without the vectors.
-  const Vector<T> values = eigvalsh(a);
-  const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<T>();
-  for (std::size_t i = 0; i < n; ++i)
-    CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(values[i]) - w[i]), scale) < eigh_threshold);
+  const Vector<R> values = eigvalsh(a);
+  REQUIRE(values.size() == n);
+  CHECK(sc::eigenvalue_ratio(values, w, a) < sc::eigh_threshold);
 }
 
-/// max_i |w_i - reference_i| / (n ||A||_1 ulp): eigenvalue error in LAPACK's units.
+/// eigh of a against its known eigenvalues (ascending): their error, and eigh's factors.
 template <class T>
-long double eigenvalue_ratio(const Vector<T>& w, const std::vector<long double>& reference, const Matrix<T>& a) {
-  long double worst = 0;
-  const long double scale = static_cast<long double>(a.rows()) * sg::norm1(a) * sg::ulp<T>();
-  for (std::size_t i = 0; i < reference.size(); ++i)
-    worst = std::max(worst, residuals::ratio<T>(std::abs(static_cast<long double>(w[i]) - reference[i]), scale));
-  return worst;
+void check_eigh_against(const Matrix<T>& a, const std::vector<long double>& reference) {
+  const auto [w, V] = eigh(a);
+  CHECK(sc::eigenvalue_ratio(w, reference, a) < sc::eigh_threshold);
+  sc::check_eigh_factors(a, w, V);
 }
 
 }  // namespace
@@ -62,23 +68,15 @@ TEMPLATE_TEST_CASE("eigh of random symmetric matrices meets LAPACK's ratios", "[
 }
 
 TEMPLATE_TEST_CASE("eigh of a tridiagonal Toeplitz matrix gives a + 2b cos(k pi/(n+1))", "[eigh]", float, double) {
-  for (std::size_t n : {1, 2, 5, 50}) {
-    const auto a = sg::toeplitz_tridiagonal<TestType>(n, 2, -1);
-    const auto [w, V] = eigh(a);
-    CHECK(eigenvalue_ratio(w, sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1), a) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
-  }
+  for (std::size_t n : {1, 2, 5, 50})
+    check_eigh_against(sg::toeplitz_tridiagonal<TestType>(n, 2, -1), sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1));
 }
 
 TEMPLATE_TEST_CASE("eigh of Wilkinson's W21+ matches bisection and keeps its close pairs orthogonal", "[eigh]", float,
                    double) {
   const auto d = sg::wilkinson_diagonal(10);
   const std::vector<long double> e(20, 1);
-  const auto a = sg::tridiagonal<TestType>(d, e);
-  const auto [w, V] = eigh(a);
-  CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
-  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+  check_eigh_against(sg::tridiagonal<TestType>(d, e), sg::bisection_eigenvalues(d, e));
 }
 
 TEMPLATE_TEST_CASE("eigh handles repeated, clustered and graded spectra", "[eigh]", float, double) {
@@ -86,8 +84,7 @@ TEMPLATE_TEST_CASE("eigh handles repeated, clustered and graded spectra", "[eigh
   SECTION("repeated eigenvalues") {
     const auto a = sg::symmetric_with_eigenvalues<T>({3, 1, 2, 1, 3, 1, 2, 1, 1, 3}, 7);
     check_eigh(a);
-    const auto [w, V] = eigh(a);
-    CHECK(eigenvalue_ratio(w, {1, 1, 1, 1, 1, 2, 2, 3, 3, 3}, a) < eigh_threshold);
+    check_eigh_against(a, {1, 1, 1, 1, 1, 2, 2, 3, 3, 3});
   }
   SECTION("a tight cluster") {
     std::vector<double> values;
@@ -115,16 +112,12 @@ TEMPLATE_TEST_CASE("eigh scales internally near overflow and underflow", "[eigh]
   using T = TestType;
   const auto a = sg::random_symmetric<T>(20, 3);
   const auto w_plain = eigvalsh(a);
-  for (const T s : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+  for (const T s : sc::extreme_scales<T>()) {
     const auto scaled = gallery::scaled(a, s);
     const auto [w, V] = eigh(scaled);
-    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
-    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    sc::check_eigh_factors(scaled, w, V);
     // Scaling by s scales the eigenvalues by s.
-    const long double scale = 20 * sg::norm1(a) * sg::ulp<T>();
-    for (std::size_t i = 0; i < w.size(); ++i)
-      CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(w[i]) / s - w_plain[i]), scale) < eigh_threshold);
+    CHECK(sc::eigenvalue_ratio(w, sc::scaled_values(w_plain, s), scaled) < sc::eigh_threshold);
   }
 }
 
@@ -162,7 +155,7 @@ TEMPLATE_TEST_CASE("eigh by divide and conquer meets LAPACK's ratios on random a
   SECTION("zero matrix") {
     const auto [w, V] = eigh(zeros<T>(100, 100));
     for (std::size_t i = 0; i < w.size(); ++i) CHECK(w[i] == T(0));
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    CHECK(sg::orthogonality_ratio(V) < sc::eigh_threshold);
   }
 }
 
@@ -171,31 +164,19 @@ TEMPLATE_TEST_CASE("eigh by divide and conquer matches closed forms and bisectio
   using T = TestType;
   SECTION("tridiagonal Toeplitz") {
     const std::size_t n = 200;
-    const auto a = sg::toeplitz_tridiagonal<T>(n, 2, -1);
-    const auto [w, V] = eigh(a);
-    CHECK(eigenvalue_ratio(w, sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1), a) < eigh_threshold);
-    CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    check_eigh_against(sg::toeplitz_tridiagonal<T>(n, 2, -1), sg::toeplitz_tridiagonal_eigenvalues(n, 2, -1));
   }
   SECTION("Wilkinson W101+") {
     const auto d = sg::wilkinson_diagonal(50);
     const std::vector<long double> e(100, 1);
-    const auto a = sg::tridiagonal<T>(d, e);
-    const auto [w, V] = eigh(a);
-    CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
-    CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    check_eigh_against(sg::tridiagonal<T>(d, e), sg::bisection_eigenvalues(d, e));
   }
   SECTION("glued Wilkinson W21+ matrices") {
     for (const long double glue : {1e-6L, 1e-12L}) {
       INFO("glue = " << static_cast<double>(glue));
       std::vector<long double> d, e;
       sg::glued_wilkinson(6, 10, glue, d, e);
-      const auto a = sg::tridiagonal<T>(d, e);
-      const auto [w, V] = eigh(a);
-      CHECK(eigenvalue_ratio(w, sg::bisection_eigenvalues(d, e), a) < eigh_threshold);
-      CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-      CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+      check_eigh_against(sg::tridiagonal<T>(d, e), sg::bisection_eigenvalues(d, e));
     }
   }
 }
@@ -204,12 +185,10 @@ TEMPLATE_TEST_CASE("eigh by divide and conquer scales internally near overflow a
                    double) {
   using T = TestType;
   const auto a = sg::random_symmetric<T>(100, 14);
-  for (const T s : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+  for (const T s : sc::extreme_scales<T>()) {
     const auto scaled = gallery::scaled(a, s);
     const auto [w, V] = eigh(scaled);
-    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
-    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    sc::check_eigh_factors(scaled, w, V);
   }
 }
 
@@ -253,31 +232,6 @@ TEST_CASE("eigh rejects bad input and leaves it unchanged", "[eigh]") {
 
 namespace {
 
-/// A V = V diag(w) and V^H V = I for complex Hermitian A, in LAPACK's units (ratios below 60):
-/// both the factorization residual ||A - V diag(w) V^H|| and the column residual
-/// max_j ||A v_j - w_j v_j||, eigenvalues real and ascending, eigvalsh agreeing with eigh.
-template <class C>
-void check_hermitian_eigh(const Matrix<C>& a) {
-  using R = real_t<C>;
-  const auto [w, V] = eigh(a);
-  static_assert(std::is_same_v<std::remove_cvref_t<decltype(w)>, Vector<R>>);
-  const std::size_t n = a.rows();
-  REQUIRE(w.size() == n);
-  REQUIRE(V.rows() == n);
-  REQUIRE(V.cols() == n);
-  for (std::size_t i = 1; i < n; ++i) CHECK(w[i - 1] <= w[i]);
-  CHECK(sg::eigh_ratio(a, w, V) < eigh_threshold);
-  Vector<C> w_complex(n);
-  for (std::size_t i = 0; i < n; ++i) w_complex[i] = C(w[i]);
-  CHECK(sg::eig_ratio(a, w_complex, V) < eigh_threshold);
-  CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
-  const Vector<R> values = eigvalsh(a);
-  REQUIRE(values.size() == n);
-  const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<R>();
-  for (std::size_t i = 0; i < n; ++i)
-    CHECK(residuals::ratio<R>(std::abs(static_cast<long double>(values[i]) - w[i]), scale) < eigh_threshold);
-}
-
 /// U diag(values) U^H with a random unitary U, exactly Hermitian.
 template <class C>
 Matrix<C> hermitian_with_eigenvalues(const std::vector<double>& values, std::uint64_t seed) {
@@ -304,7 +258,7 @@ TEMPLATE_TEST_CASE("eigh of random Hermitian matrices meets LAPACK's ratios", "[
   // 120 lies above the order from which the tridiagonal stage is divide and conquer.
   for (std::size_t n : {0, 1, 2, 3, 5, 10, 50, 120}) {
     INFO("n = " << n);
-    check_hermitian_eigh(gallery::hermitian<TestType>(n, 500 + n));
+    check_eigh(gallery::hermitian<TestType>(n, 500 + n));
   }
 }
 
@@ -317,34 +271,25 @@ TEMPLATE_TEST_CASE("eigh of a real symmetric matrix given as complex matches the
     Matrix<std::complex<R>> c(n, n);
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = 0; j < n; ++j) c(i, j) = a(i, j);
-    check_hermitian_eigh(c);
-    const Vector<R> w_real = eigvalsh(a);
+    check_eigh(c);
     const auto [w, V] = eigh(c);
-    const long double scale = static_cast<long double>(n) * sg::norm1(a) * sg::ulp<R>();
-    for (std::size_t i = 0; i < n; ++i)
-      CHECK(residuals::ratio<R>(std::abs(static_cast<long double>(w[i]) - w_real[i]), scale) < eigh_threshold);
+    CHECK(sc::eigenvalue_ratio(w, eigvalsh(a), a) < sc::eigh_threshold);
   }
 }
 
 TEMPLATE_TEST_CASE("eigh finds the prescribed eigenvalues of U diag(w) U^H", "[eigh][complex]", std::complex<float>,
                    std::complex<double>) {
   using C = TestType;
-  using R = real_t<C>;
   // A small spread-out spectrum with a double value, and one of order 40 (above the
   // divide-and-conquer order) in five tight clusters.
   std::vector<double> clustered;
   for (int k = 0; k < 40; ++k) clustered.push_back(k % 5 - 2 + 1e-9 * k);
   for (const std::vector<double>& prescribed : {std::vector<double>{3, -2, 0.5, 7, -4, 1, 1, 2.5}, clustered}) {
     const auto a = hermitian_with_eigenvalues<C>(prescribed, 31 + prescribed.size());
-    check_hermitian_eigh(a);
+    check_eigh(a);
     std::vector<long double> expected(prescribed.begin(), prescribed.end());
     std::sort(expected.begin(), expected.end());
-    const auto [w, V] = eigh(a);
-    long double worst = 0;
-    const long double scale = static_cast<long double>(a.rows()) * sg::norm1(a) * sg::ulp<R>();
-    for (std::size_t i = 0; i < expected.size(); ++i)
-      worst = std::max(worst, residuals::ratio<R>(std::abs(static_cast<long double>(w[i]) - expected[i]), scale));
-    CHECK(worst < eigh_threshold);
+    check_eigh_against(a, expected);
   }
 }
 
@@ -355,7 +300,7 @@ TEMPLATE_TEST_CASE("eigh of a diagonal complex matrix returns its sorted diagona
   const std::vector<R> diagonal = {3, -1, 2, 0.5, -7};
   Matrix<C> a(5, 5);
   for (std::size_t i = 0; i < 5; ++i) a(i, i) = diagonal[i];
-  check_hermitian_eigh(a);
+  check_eigh(a);
   std::vector<R> sorted = diagonal;
   std::sort(sorted.begin(), sorted.end());
   const auto [w, V] = eigh(a);
@@ -376,7 +321,7 @@ TEMPLATE_TEST_CASE("eigh of a Hermitian matrix with columns already reduced", "[
     auto a = gallery::hermitian<TestType>(n, 90 + n);
     for (std::size_t j = 0; j < 2; ++j)
       for (std::size_t i = j + 2; i < n; ++i) a(i, j) = a(j, i) = TestType(0);
-    check_hermitian_eigh(a);
+    check_eigh(a);
   }
 }
 
@@ -384,12 +329,10 @@ TEMPLATE_TEST_CASE("eigh of complex Hermitian matrices scales near overflow and 
                    std::complex<float>, std::complex<double>) {
   using C = TestType;
   const auto a = gallery::hermitian<C>(40, 17);
-  for (const auto s : {gallery::huge_scale<C>(), gallery::tiny_scale<C>()}) {
+  for (const auto s : sc::extreme_scales<C>()) {
     const auto scaled = gallery::scaled(a, s);
     const auto [w, V] = eigh(scaled);
-    for (std::size_t i = 0; i < w.size(); ++i) REQUIRE(std::isfinite(w[i]));
-    CHECK(sg::eigh_ratio(scaled, w, V) < eigh_threshold);
-    CHECK(sg::orthogonality_ratio(V) < eigh_threshold);
+    sc::check_eigh_factors(scaled, w, V);
   }
 }
 

@@ -10,19 +10,18 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <numbers>
 #include <utility>
 #include <vector>
 
 #include "gallery.hpp"
+#include "spectral_checks.hpp"
 #include "spectral_gallery.hpp"
 
 using namespace linal;
+namespace sc = spectral_checks;
 namespace sg = spectral_gallery;
 
 namespace {
-
-constexpr long double svd_threshold = 50;
 
 template <class T>
 void check_svd(const Matrix<T>& a) {
@@ -37,25 +36,12 @@ void check_svd(const Matrix<T>& a) {
     REQUIRE(Vh.cols() == n);
     for (std::size_t i = 0; i < k; ++i) CHECK(S[i] >= T(0));
     for (std::size_t i = 1; i < k; ++i) CHECK(S[i - 1] >= S[i]);
-    CHECK(sg::svd_ratio(a, U, S, Vh) < svd_threshold);
-    CHECK(sg::orthogonality_ratio(U) < svd_threshold);
-    CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+    sc::check_svd_factors(a, U, S, Vh);
     // svdvals gives the same values without the vectors.
     const Vector<T> s = svdvals(a);
-    const long double scale = static_cast<long double>(std::max(m, n)) * sg::norm1(a) * sg::ulp<T>();
-    for (std::size_t i = 0; i < k; ++i)
-      CHECK(residuals::ratio<T>(std::abs(static_cast<long double>(s[i]) - S[i]), scale) < svd_threshold);
+    REQUIRE(s.size() == k);
+    CHECK(sc::singular_value_ratio(s, S, a) < sc::svd_threshold);
   }
-}
-
-/// max_i |s_i - reference_i| / (max(m, n) ||A||_1 ulp).
-template <class T>
-long double singular_value_ratio(const Vector<T>& s, const std::vector<long double>& reference, const Matrix<T>& a) {
-  long double worst = 0;
-  const long double scale = static_cast<long double>(std::max(a.rows(), a.cols())) * sg::norm1(a) * sg::ulp<T>();
-  for (std::size_t i = 0; i < reference.size(); ++i)
-    worst = std::max(worst, residuals::ratio<T>(std::abs(static_cast<long double>(s[i]) - reference[i]), scale));
-  return worst;
 }
 
 /// U diag(s) V^T with random orthonormal U (m x k) and V (n x k), k = s.size() <= min(m, n).
@@ -88,23 +74,16 @@ TEMPLATE_TEST_CASE("svd finds prescribed singular values of ill-conditioned matr
     check_svd(a);
     std::vector<long double> reference(20);
     for (std::size_t j = 0; j < 20; ++j) reference[j] = std::pow(static_cast<long double>(cond), -static_cast<long double>(j) / 19);
-    CHECK(singular_value_ratio(svdvals(a), reference, a) < svd_threshold);
+    CHECK(sc::singular_value_ratio(svdvals(a), reference, a) < sc::svd_threshold);
   }
 }
 
 TEMPLATE_TEST_CASE("svd of the all-ones bidiagonal gives 2 cos(k pi/(2n+1))", "[svd]", float, double) {
   using T = TestType;
   for (std::size_t n : {1, 2, 5, 40}) {
-    Matrix<T> a(n, n);
-    for (std::size_t i = 0; i < n; ++i) {
-      a(i, i) = 1;
-      if (i + 1 < n) a(i, i + 1) = 1;
-    }
-    std::vector<long double> reference(n);
-    for (std::size_t k = 1; k <= n; ++k)
-      reference[k - 1] = 2 * std::cos(static_cast<long double>(k) * std::numbers::pi_v<long double> / static_cast<long double>(2 * n + 1));
+    const auto a = sg::ones_bidiagonal<T>(n);
     check_svd(a);
-    CHECK(singular_value_ratio(svdvals(a), reference, a) < svd_threshold);
+    CHECK(sc::singular_value_ratio(svdvals(a), sg::ones_bidiagonal_singular_values(n), a) < sc::svd_threshold);
   }
 }
 
@@ -121,7 +100,7 @@ TEMPLATE_TEST_CASE("svd of hard matrices: Kahan, graded, rank-deficient, Hilbert
     const auto s = svdvals(a);
     CHECK(s[6] > T(1e-2) * s[0]);
     const long double scale = 30 * sg::norm1(a) * sg::ulp<T>();
-    for (std::size_t i = 7; i < 20; ++i) CHECK(residuals::ratio<T>(s[i], scale) < svd_threshold);
+    for (std::size_t i = 7; i < 20; ++i) CHECK(residuals::ratio<T>(s[i], scale) < sc::svd_threshold);
   }
   SECTION("graded diagonal: every singular value to full relative accuracy") {
     // Singular values spanning 200 (float: 30) orders of magnitude, shuffled and signed.
@@ -155,7 +134,7 @@ TEMPLATE_TEST_CASE("svd keeps relative accuracy on graded bidiagonals, graded ei
   for (std::size_t i = 0; i < n; ++i) {
     INFO("singular value " << i << ": " << s[i]);
     CHECK(s[i] > T(0));
-    CHECK(std::abs(static_cast<long double>(s[i]) - r[i]) / (s[i] * n * sg::ulp<T>()) < svd_threshold);
+    CHECK(std::abs(static_cast<long double>(s[i]) - r[i]) / (s[i] * n * sg::ulp<T>()) < sc::svd_threshold);
   }
 }
 
@@ -163,16 +142,12 @@ TEMPLATE_TEST_CASE("svd scales internally near overflow and underflow", "[svd]",
   using T = TestType;
   const auto a = gallery::random_matrix<T>(15, 10, 21);
   const auto s_plain = svdvals(a);
-  for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+  for (const T scale : sc::extreme_scales<T>()) {
     const auto scaled = gallery::scaled(a, scale);
     const auto [U, S, Vh] = svd(scaled);
-    for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
-    CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
-    CHECK(sg::orthogonality_ratio(U) < svd_threshold);
-    CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
-    std::vector<long double> reference(S.size());
-    for (std::size_t i = 0; i < S.size(); ++i) reference[i] = static_cast<long double>(s_plain[i]) * scale;
-    CHECK(singular_value_ratio(S, reference, scaled) < svd_threshold);
+    sc::check_svd_factors(scaled, U, S, Vh);
+    // Scaling by s scales the singular values by s.
+    CHECK(sc::singular_value_ratio(S, sc::scaled_values(s_plain, scale), scaled) < sc::svd_threshold);
   }
 }
 
@@ -222,7 +197,7 @@ TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float,
     check_svd(a);
     const auto [U, S, Vh] = svd(a);
     const long double scale = 120 * sg::norm1(a) * sg::ulp<T>();
-    for (std::size_t i = 30; i < 80; ++i) CHECK(residuals::ratio<T>(S[i], scale) < svd_threshold);
+    for (std::size_t i = 30; i < 80; ++i) CHECK(residuals::ratio<T>(S[i], scale) < sc::svd_threshold);
   }
   SECTION("repeated and clustered singular values deflate") {
     std::vector<double> s;
@@ -235,7 +210,7 @@ TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float,
     const auto [U, S, Vh] = svd(a);
     std::vector<long double> reference(s.begin(), s.end());
     std::sort(reference.rbegin(), reference.rend());
-    CHECK(singular_value_ratio(S, reference, a) < svd_threshold);
+    CHECK(sc::singular_value_ratio(S, reference, a) < sc::svd_threshold);
   }
   SECTION("orthogonal columns: every singular value equal") {
     check_svd(gallery::scaled(gallery::random_orthonormal<T>(70, 60, 14), T(2)));
@@ -251,18 +226,10 @@ TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float,
     check_svd(b);
   }
   SECTION("the all-ones bidiagonal: 2 cos(k pi/(2n+1))") {
-    const std::size_t n = 100;
-    Matrix<T> a(n, n);
-    for (std::size_t i = 0; i < n; ++i) {
-      a(i, i) = 1;
-      if (i + 1 < n) a(i, i + 1) = 1;
-    }
-    std::vector<long double> reference(n);
-    for (std::size_t k = 1; k <= n; ++k)
-      reference[k - 1] = 2 * std::cos(static_cast<long double>(k) * std::numbers::pi_v<long double> / static_cast<long double>(2 * n + 1));
+    const auto a = sg::ones_bidiagonal<T>(100);
     check_svd(a);
     const auto [U, S, Vh] = svd(a);
-    CHECK(singular_value_ratio(S, reference, a) < svd_threshold);
+    CHECK(sc::singular_value_ratio(S, sg::ones_bidiagonal_singular_values(100), a) < sc::svd_threshold);
   }
   SECTION("tall enough for QR first: graded and rank deficient, either way round") {
     for (const auto& a : {gallery::graded<T>(200, 60, 12, 16), gallery::rank_deficient<T>(200, 60, 20, 17)}) {
@@ -273,13 +240,10 @@ TEMPLATE_TEST_CASE("svd by divide and conquer on hard matrices", "[svd]", float,
   SECTION("near overflow and underflow, square and tall") {
     for (const std::size_t m : {60, 100}) {
       const auto a = gallery::random_matrix<T>(m, 60, 15);
-      for (const T scale : {gallery::huge_scale<T>(), gallery::tiny_scale<T>()}) {
+      for (const T scale : sc::extreme_scales<T>()) {
         const auto scaled = gallery::scaled(a, scale);
         const auto [U, S, Vh] = svd(scaled, true);
-        for (std::size_t i = 0; i < S.size(); ++i) REQUIRE(std::isfinite(S[i]));
-        CHECK(sg::svd_ratio(scaled, U, S, Vh) < svd_threshold);
-        CHECK(sg::orthogonality_ratio(U) < svd_threshold);
-        CHECK(sg::orthogonality_ratio(Vh.T()) < svd_threshold);
+        sc::check_svd_factors(scaled, U, S, Vh);
       }
     }
   }

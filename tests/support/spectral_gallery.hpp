@@ -45,6 +45,24 @@ inline std::vector<long double> toeplitz_tridiagonal_eigenvalues(std::size_t n, 
   return w;
 }
 
+/// The n x n upper bidiagonal matrix of ones: singular values 2 cos(k pi/(2n+1)), k = 1..n.
+template <class T>
+linal::Matrix<T> ones_bidiagonal(std::size_t n) {
+  linal::Matrix<T> a(n, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    a(i, i) = 1;
+    if (i + 1 < n) a(i, i + 1) = 1;
+  }
+  return a;
+}
+/// Descending, as svd returns them.
+inline std::vector<long double> ones_bidiagonal_singular_values(std::size_t n) {
+  std::vector<long double> s(n);
+  for (std::size_t k = 1; k <= n; ++k)
+    s[k - 1] = 2 * std::cos(static_cast<long double>(k) * std::numbers::pi_v<long double> / static_cast<long double>(2 * n + 1));
+  return s;
+}
+
 /// Wilkinson's W(2k+1)+: diagonal |k - i|, ones beside it. Its largest eigenvalues come in
 /// pairs that agree to many digits, a hard case for eigenvector orthogonality.
 inline std::vector<long double> wilkinson_diagonal(std::size_t k) {
