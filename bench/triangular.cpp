@@ -1,10 +1,15 @@
 // Triangular solve with as many right-hand sides as unknowns (BLAS's trsm): linal's
 // solve(upper(A), B), OpenBLAS's cblas_dtrsm and Eigen's triangularView<Upper>().solve(B), on the
 // same row-major double inputs, one thread each. Names follow bench/compare's <op>/<impl>/<size>.
+// Triangular times full (BLAS's trmm), L B with L the lower triangle of A: linal's
+// matmul(lower(A), B), OpenBLAS's cblas_dtrmm and Eigen's triangularView<Lower>() * B.
 //
 // Fairness: linal and Eigen return a new matrix, so the copy of B into the solution is part of
 // their timed cost; cblas_dtrsm solves in place, so its copy of B is timed too. linal also checks
-// its inputs for NaN and infinity (O(n^2) against the O(n^3) solve), as users pay it.
+// its inputs for NaN and infinity (O(n^2) against the O(n^3) solve), as users pay it. Likewise
+// cblas_dtrmm overwrites B with L B, so its copy of B into the output is inside the timed loop,
+// as linal and Eigen write their product into a new matrix. Both counters take n^3 flops (one
+// multiply and one add for each of the n^3 / 2 products of the triangle).
 
 #include <benchmark/benchmark.h>
 
@@ -23,8 +28,9 @@
 
 namespace {
 
-// An upper triangular A with a dominant diagonal (so that X stays of the size of B) and a random
-// B, both n x n. The strictly lower triangle of A holds noise that no solver may read.
+// A with a dominant diagonal (so that X stays of the size of B) and a random B, both n x n. The
+// solves read A's upper triangle and the products its lower one: the other triangle holds noise
+// that neither may read.
 struct inputs {
   linal::Matrix<double> a, b;
 };
@@ -89,6 +95,51 @@ void trsm_eigen(benchmark::State& state) {
 }
 #endif
 
+void trmm_linal(benchmark::State& state) {
+  linal::set_num_threads(1);
+  const auto in = make_inputs(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto c = linal::matmul(linal::lower(in.a), in.b);
+    benchmark::DoNotOptimize(c.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+
+#ifdef LINAL_BENCH_WITH_OPENBLAS
+void trmm_openblas(benchmark::State& state) {
+  openblas_set_num_threads(1);
+  const auto n = static_cast<int>(state.range(0));
+  const auto in = make_inputs(static_cast<std::size_t>(n));
+  linal::Matrix<double> c(in.b.rows(), in.b.cols());
+  for (auto _ : state) {
+    std::copy(in.b.begin(), in.b.end(), c.begin());
+    cblas_dtrmm(CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, n, 1.0, in.a.data(), n,
+                c.data(), n);
+    benchmark::DoNotOptimize(c.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+#endif
+
+#ifdef LINAL_BENCH_WITH_EIGEN
+void trmm_eigen(benchmark::State& state) {
+  using matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Eigen::setNbThreads(1);
+  const auto n = static_cast<Eigen::Index>(state.range(0));
+  const auto in = make_inputs(static_cast<std::size_t>(n));
+  const matrix a = Eigen::Map<const matrix>(in.a.data(), n, n);
+  const matrix b = Eigen::Map<const matrix>(in.b.data(), n, n);
+  for (auto _ : state) {
+    matrix c = a.triangularView<Eigen::Lower>() * b;
+    benchmark::DoNotOptimize(c.data());
+    benchmark::ClobberMemory();
+  }
+  set_flops(state);
+}
+#endif
+
 }  // namespace
 
 BENCHMARK(trsm_linal)->Name("trsm/linal")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
@@ -97,6 +148,13 @@ BENCHMARK(trsm_openblas)->Name("trsm/openblas")->Arg(256)->Arg(1024)->Unit(bench
 #endif
 #ifdef LINAL_BENCH_WITH_EIGEN
 BENCHMARK(trsm_eigen)->Name("trsm/eigen")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#endif
+BENCHMARK(trmm_linal)->Name("trmm/linal")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#ifdef LINAL_BENCH_WITH_OPENBLAS
+BENCHMARK(trmm_openblas)->Name("trmm/openblas")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
+#endif
+#ifdef LINAL_BENCH_WITH_EIGEN
+BENCHMARK(trmm_eigen)->Name("trmm/eigen")->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond);
 #endif
 
 BENCHMARK_MAIN();
