@@ -5,11 +5,12 @@
 ///
 /// Only the lower triangle of A is read; the strict upper triangle may hold anything. The
 /// algorithm is recursive: factor the leading part, one triangular solve for the block below
-/// it, a Hermitian rank-k update of the trailing part, then factor that. Splits fall on
-/// multiples of 32, so the recursion ends on diagonal blocks of order 32, each factored by
-/// columns and inverted once; the triangular solves are themselves recursive and end in one
-/// gemm with a stored inverse. Nearly all of the n^3 / 3 multiply-adds run in kernels::gemm
-/// (the solves' leaves cost 2 m 32^2 instead of m 32^2, at gemm's speed).
+/// it, a Hermitian rank-k update of the trailing part (kernels::syrk_lower, one triangle only),
+/// then factor that. Splits fall on multiples of 32, so the recursion ends on diagonal blocks of
+/// order 32, each factored by columns and inverted once; the triangular solves are themselves
+/// recursive and end in one gemm with a stored inverse. Nearly all of the n^3 / 6
+/// multiply-adds run in the gemm micro-kernel (the solves' leaves cost 2 m 32^2 instead of
+/// m 32^2, at gemm's speed).
 
 #include <algorithm>
 #include <cmath>
@@ -31,58 +32,71 @@ namespace linal {
 
 namespace decomp_detail {
 
-// Diagonal blocks of this order are factored by rows and inverted once; every split of the
+// Diagonal blocks of this order are factored and inverted in a local copy; every split of the
 // recursion falls on a multiple of it, so each triangular solve ends on these blocks.
 inline constexpr std::size_t cholesky_leaf = 32;
 
-/// Cholesky of the n x n lower triangle at a (row stride lda), column by column: column j of
-/// L is gathered into `column`, so that the update of each later row is one contiguous axpy
-/// (independent of the other rows, unlike a chain of dot products). column needs n elements.
+/// Factors the diagonal block of order n <= cholesky_leaf at a (row stride lda), L overwriting
+/// its lower triangle, and sets w (row stride cholesky_leaf) to (L^-1)^H, upper triangular.
+/// Both run in f, a column-major copy of the block padded with zeros to the full leaf order:
+/// every column and row operation then has one fixed length and vectorizes without remainders
+/// (the padding and the strict upper parts only ever hold zeros or unread values).
 /// Returns the order of the first leading minor that is not positive definite (1-based), or 0.
 template <class T>
-std::size_t cholesky_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, T* column) {
+std::size_t cholesky_leaf_factor(std::size_t n, T* a, std::ptrdiff_t lda, T* f, T* w) {
   using R = real_t<T>;
-  auto row = [&](std::size_t i) { return a + static_cast<std::ptrdiff_t>(i) * lda; };
+  constexpr std::size_t N = cholesky_leaf, chunk = 8;
+  using kernels::detail::multiply;
+  std::fill(f, f + N * N, T(0));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j <= i; ++j) f[j * N + i] = a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)];
+  // Column j of L: A(:, j) - sum_k<j L(:, k) conj(L(j, k)), scaled by its diagonal, computed in
+  // chunks of `chunk` rows that stay in registers across the sum over k (a whole column would
+  // not). Chunks wholly above row j are skipped; whole chunks are stored, so that the rows above
+  // j in f hold unread values (each row of the sum depends only on the same row).
   for (std::size_t j = 0; j < n; ++j) {
-    const R d = real_part(row(j)[j]);
-    if (!(d > R(0))) return j + 1;
-    const R ljj = std::sqrt(d);
-    row(j)[j] = T(ljj);
-    const R inverse = R(1) / ljj;
-    for (std::size_t i = j + 1; i < n; ++i) {
-      row(i)[j] *= inverse;
-      column[i] = conj_if_complex(row(i)[j]);
+    T* fj = f + j * N;
+    const std::size_t first = j / chunk * chunk;
+    R ljj(0), inverse(0);
+    for (std::size_t r0 = first; r0 < N; r0 += chunk) {
+      T part[chunk];
+      for (std::size_t r = 0; r < chunk; ++r) part[r] = fj[r0 + r];
+      for (std::size_t k = 0; k < j; ++k) {
+        const T* fk = f + k * N + r0;
+        const T s = conj_if_complex(f[k * N + j]);
+        for (std::size_t r = 0; r < chunk; ++r) part[r] -= multiply(fk[r], s);
+      }
+      if (r0 == first) {
+        const R d = real_part(part[j - first]);
+        if (!(d > R(0))) return j + 1;
+        ljj = std::sqrt(d);
+        inverse = R(1) / ljj;
+      }
+      for (std::size_t r = 0; r < chunk; ++r) fj[r0 + r] = part[r] * inverse;
     }
-    // A(i, j+1..i) -= L(i, j) conj(L(j+1..i, j)).
-    for (std::size_t i = j + 1; i < n; ++i) {
-      T* ri = row(i);
-      const T lij = ri[j];
-      for (std::size_t k = j + 1; k <= i; ++k) ri[k] -= lij * column[k];
-    }
+    fj[j] = T(ljj);
   }
-  return 0;
-}
-
-/// w := (L^-1)^H for the n x n lower triangular L at l (row stride ll), w dense n x n (upper
-/// triangular). Row i of L^-1 is (e_i - sum_k<i L(i,k) row k of L^-1) / L(i,i): contiguous
-/// row updates, built in `rows` (n x n) and then conjugate-transposed into w. O(n^3 / 3).
-template <class T>
-void inverse_adjoint_lower(std::size_t n, const T* l, std::ptrdiff_t ll, T* rows, T* w) {
-  std::fill(rows, rows + n * n, T(0));
-  for (std::size_t i = 0; i < n; ++i) {
-    const T* li = l + static_cast<std::ptrdiff_t>(i) * ll;
-    T* xi = rows + i * n;
-    xi[i] = T(1);
-    for (std::size_t k = 0; k < i; ++k) {
-      const T f = li[k];
-      const T* xk = rows + k * n;
-      for (std::size_t c = 0; c <= k; ++c) xi[c] -= f * xk[c];
+  // W = L^-H from L^H W = I, bottom row first: row i is (e_i - sum_k>i conj(L(k, i)) W(k, :)) / L(i, i),
+  // again in register-sized chunks; the chunks left of column i are zero, and row k of W is zero
+  // left of column k, so a chunk gathers only the rows above its last column.
+  std::fill(w, w + N * N, T(0));
+  for (std::size_t i = n; i-- > 0;) {
+    const T* fi = f + i * N;
+    const R inverse = R(1) / real_part(fi[i]);
+    for (std::size_t c0 = i / chunk * chunk; c0 < N; c0 += chunk) {
+      T part[chunk];
+      for (std::size_t c = 0; c < chunk; ++c) part[c] = c0 + c == i ? T(1) : T(0);
+      for (std::size_t k = i + 1; k < std::min(n, c0 + chunk); ++k) {
+        const T s = conj_if_complex(fi[k]);
+        const T* wk = w + k * N + c0;
+        for (std::size_t c = 0; c < chunk; ++c) part[c] -= multiply(s, wk[c]);
+      }
+      for (std::size_t c = 0; c < chunk; ++c) w[i * N + c0 + c] = part[c] * inverse;
     }
-    const T inverse = T(1) / li[i];
-    for (std::size_t c = 0; c <= i; ++c) xi[c] *= inverse;
   }
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) w[j * n + i] = conj_if_complex(rows[i * n + j]);
+    for (std::size_t j = 0; j <= i; ++j) a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)] = f[j * N + i];
+  return 0;
 }
 
 /// The working state of one factorization: the matrix, and (L_bb^-1)^H for every diagonal
@@ -117,7 +131,7 @@ void cholesky_solve_right(cholesky_work<T>& w, std::size_t b0, std::size_t m, st
     T* rows = w.scratch.get();
     for (std::size_t i = 0; i < m; ++i) std::copy_n(b + static_cast<std::ptrdiff_t>(i) * w.lda, n, rows + i * n);
     const auto ln = static_cast<std::ptrdiff_t>(n);
-    kernels::gemm(m, n, n, T(1), rows, ln, std::ptrdiff_t(1), w.inverse(c0), ln, std::ptrdiff_t(1), T(0), b, w.lda,
+    kernels::gemm(m, n, n, T(1), rows, ln, std::ptrdiff_t(1), w.inverse(c0), std::ptrdiff_t(cholesky_leaf), std::ptrdiff_t(1), T(0), b, w.lda,
                   std::ptrdiff_t(1));
     return;
   }
@@ -146,9 +160,7 @@ template <class T>
 std::size_t cholesky_recursive(cholesky_work<T>& w, std::size_t d0, std::size_t n) {
   T* a = w.at(d0, d0);
   if (n <= cholesky_leaf) {
-    if (const std::size_t minor = cholesky_unblocked(n, a, w.lda, w.scratch.get())) return minor;
-    inverse_adjoint_lower(n, a, w.lda, w.scratch.get(), w.inverse(d0));
-    return 0;
+    return cholesky_leaf_factor(n, a, w.lda, w.scratch.get(), w.inverse(d0));
   }
   const std::size_t n1 = cholesky_split(n), n2 = n - n1;
   if (const std::size_t minor = cholesky_recursive(w, d0, n1)) return minor;
