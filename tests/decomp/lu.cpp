@@ -23,7 +23,9 @@ constexpr long double threshold = 30;  // LAPACK's acceptance bound for normaliz
 
 const std::vector<std::pair<std::size_t, std::size_t>> shapes = {
     {0, 0}, {1, 1}, {2, 2}, {3, 3}, {5, 5}, {10, 10}, {50, 50}, {200, 200},
-    {7, 3}, {50, 20}, {200, 60}, {3, 7}, {20, 50}, {60, 200}, {1, 5}, {5, 1}};
+    {7, 3}, {50, 20}, {200, 60}, {3, 7}, {20, 50}, {60, 200}, {1, 5}, {5, 1},
+    // Past the panel width: the recursion splits the columns, square, tall and wide.
+    {300, 300}, {257, 257}, {520, 130}, {130, 520}};
 
 // Checks A = P L U with P a permutation, L unit lower and U upper; returns the residual ratio.
 template <class T>
@@ -50,6 +52,27 @@ long double check_plu(const Matrix<T>& a) {
   return residuals::factorization_ratio(a, P, L, U, std::max(m, n));
 }
 
+// The pivots of textbook partial pivoting, one column at a time: at step j the row of largest
+// magnitude in column j, the first one on ties.
+std::vector<std::size_t> reference_pivots(Matrix<double> a) {
+  const std::size_t m = a.rows(), n = a.cols(), k = std::min(m, n);
+  std::vector<std::size_t> piv(k);
+  for (std::size_t j = 0; j < k; ++j) {
+    std::size_t p = j;
+    for (std::size_t i = j + 1; i < m; ++i)
+      if (std::abs(a(i, j)) > std::abs(a(p, j))) p = i;
+    piv[j] = p;
+    if (a(p, j) == 0.0) continue;
+    for (std::size_t c = 0; c < n; ++c) std::swap(a(j, c), a(p, c));
+    const double r = 1 / a(j, j);
+    for (std::size_t i = j + 1; i < m; ++i) {
+      a(i, j) *= r;
+      for (std::size_t c = j + 1; c < n; ++c) a(i, c) -= a(i, j) * a(j, c);
+    }
+  }
+  return piv;
+}
+
 }  // namespace
 
 TEMPLATE_TEST_CASE("lu: A = P L U within LAPACK's bound, square, tall and wide", "[decomp][lu]", float, double) {
@@ -64,6 +87,27 @@ TEMPLATE_TEST_CASE("lu: complex matrices", "[decomp][lu]", std::complex<float>, 
   for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{3, 3}, {10, 10}, {50, 50}, {30, 12}, {12, 30}}) {
     CAPTURE(m, n);
     CHECK(check_plu(gallery::random_matrix<TestType>(m, n, 5 + m)) < threshold);
+  }
+}
+
+TEST_CASE("lu: the pivots of textbook partial pivoting", "[decomp][lu]") {
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{10, 10}, {150, 150}, {300, 200}, {200, 300}}) {
+    CAPTURE(m, n);
+    const auto a = gallery::random_matrix<double>(m, n, 40 + m + n);
+    const auto f = linal::lu_factor(a);
+    const auto expected = reference_pivots(a);
+    REQUIRE(f.pivots().size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CAPTURE(i);
+      CHECK(f.pivots()[i] == expected[i]);
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("lu: complex matrices past the panel width", "[decomp][lu]", std::complex<float>, std::complex<double>) {
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{150, 150}, {160, 90}, {90, 160}}) {
+    CAPTURE(m, n);
+    CHECK(check_plu(gallery::random_matrix<TestType>(m, n, 9 + m)) < threshold);
   }
 }
 
@@ -172,6 +216,24 @@ TEST_CASE("lu_factor: a singular matrix factors, has det 0, and refuses to solve
   CHECK(linal::array_equal(a, original));
   // A zero matrix: every pivot is zero, the first one is reported.
   CHECK(linal::lu_factor(Matrix<double>(4, 4)).zero_pivot() == 0);
+}
+
+TEST_CASE("lu_factor: the first zero pivot far into a large matrix", "[decomp][lu]") {
+  // A zero column stays exactly zero through the elimination: its pivot is exactly zero.
+  for (auto [m, n] : std::vector<std::pair<std::size_t, std::size_t>>{{200, 200}, {300, 150}, {150, 300}}) {
+    CAPTURE(m, n);
+    auto a = gallery::random_matrix<double>(m, n, 60 + m);
+    for (std::size_t i = 0; i < m; ++i) a(i, 130) = a(i, 140) = 0.0;
+    const auto f = linal::lu_factor(a);
+    CHECK(f.is_singular());
+    CHECK(f.zero_pivot() == 130);
+    auto [P, L, U] = linal::lu(a);
+    CHECK(residuals::factorization_ratio(a, P, L, U, std::max(m, n)) < threshold);
+    if (m == n) {
+      CHECK(f.det() == 0.0);
+      CHECK_THROWS_AS(f.solve(gallery::random_matrix<double>(n, 1, 2)), linal::singular_matrix_error);
+    }
+  }
 }
 
 TEST_CASE("lu: bad input", "[decomp][lu]") {

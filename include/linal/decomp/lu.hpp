@@ -6,8 +6,9 @@
 ///
 /// The factorization is recursive (Toledo's): factor the left half of the columns, update the
 /// right half with one triangular solve and one gemm, factor what remains. Rows are contiguous
-/// in linal's row-major storage, so the row interchanges and the row-oriented leaf are cheap,
-/// and nearly all flops run in kernels::gemm.
+/// in linal's row-major storage, so the row interchanges are cheap and nearly all flops run in
+/// kernels::gemm. Partial pivoting works down columns, so panels of up to lu_panel columns are
+/// factored in a column-major copy (LAPACK's getrf2 recursion), at unit stride.
 
 #include <algorithm>
 #include <cmath>
@@ -29,8 +30,10 @@ namespace linal {
 namespace decomp_detail {
 
 inline constexpr std::size_t no_zero_pivot = std::numeric_limits<std::size_t>::max();
-// Panels this narrow are factored column by column.
-inline constexpr std::size_t lu_leaf = 16;
+// Panels at most this wide are factored in a column-major copy.
+inline constexpr std::size_t lu_panel = 64;
+// Within the copy, blocks this narrow are factored column by column.
+inline constexpr std::size_t lu_leaf = 8;
 
 /// Interchanges row i with row piv[i] for i in [k0, k1) (LAPACK's laswp), on n columns.
 template <class T>
@@ -42,21 +45,31 @@ void swap_rows(std::size_t n, T* a, std::ptrdiff_t lda, const std::size_t* piv, 
                        a + static_cast<std::ptrdiff_t>(piv[i]) * lda);
 }
 
-/// Column-by-column LU of the m x n row-major block (LAPACK's getf2). Returns the index of the
-/// first exactly zero pivot, or no_zero_pivot; a zero pivot column is left unscaled, never
-/// divided by.
+/// The same interchanges on the n columns of a column-major block, one column at a time.
 template <class T>
-std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv) {
+void swap_rows_of_columns(std::size_t n, T* a, std::size_t ld, const std::size_t* piv, std::size_t k0, std::size_t k1) {
+  for (std::size_t j = 0; j < n; ++j) {
+    T* col = a + j * ld;
+    for (std::size_t i = k0; i < k1; ++i)
+      if (piv[i] != i) std::swap(col[i], col[piv[i]]);
+  }
+}
+
+/// Column-by-column LU of the m x n column-major block (LAPACK's getf2): the pivot search, the
+/// scaling and the updates all run down contiguous columns. Returns the index of the first
+/// exactly zero pivot, or no_zero_pivot; a zero pivot column is left unscaled, never divided by.
+template <class T>
+std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std::size_t* piv) {
   using R = real_t<T>;
   const R safe_min = std::numeric_limits<R>::min();
   std::size_t first_zero = no_zero_pivot;
   const std::size_t k = std::min(m, n);
-  auto A = [&](std::size_t i, std::size_t j) -> T& { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; };
   for (std::size_t j = 0; j < k; ++j) {
+    T* cj = a + j * ld;
     std::size_t p = j;
-    R best = std::abs(A(j, j));
+    R best = std::abs(cj[j]);
     for (std::size_t i = j + 1; i < m; ++i) {
-      const R v = std::abs(A(i, j));
+      const R v = std::abs(cj[i]);
       if (v > best) best = v, p = i;
     }
     piv[j] = p;
@@ -64,56 +77,144 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda,
       if (first_zero == no_zero_pivot) first_zero = j;
       continue;
     }
-    if (p != j) std::swap_ranges(&A(j, 0), &A(j, 0) + n, &A(p, 0));
-    const T pivot = A(j, j);
+    if (p != j)
+      for (std::size_t c = 0; c < n; ++c) std::swap(a[c * ld + j], a[c * ld + p]);
+    const T pivot = cj[j];
     // Multiplying by the reciprocal is faster; below safe_min the reciprocal would overflow.
     if (std::abs(pivot) >= safe_min) {
       const T r = T(1) / pivot;
-      for (std::size_t i = j + 1; i < m; ++i) A(i, j) *= r;
+      for (std::size_t i = j + 1; i < m; ++i) cj[i] *= r;
     } else {
-      for (std::size_t i = j + 1; i < m; ++i) A(i, j) /= pivot;
+      for (std::size_t i = j + 1; i < m; ++i) cj[i] /= pivot;
     }
-    const T* uj = &A(j, 0);
-    for (std::size_t i = j + 1; i < m; ++i) {
-      const T l = A(i, j);
-      if (l == T(0)) continue;
-      T* ri = &A(i, 0);
-      for (std::size_t c = j + 1; c < n; ++c) ri[c] -= l * uj[c];
+    for (std::size_t c = j + 1; c < n; ++c) {
+      T* cc = a + c * ld;
+      const T u = cc[j];
+      if (u == T(0)) continue;
+      for (std::size_t i = j + 1; i < m; ++i) cc[i] -= u * cj[i];
     }
   }
   return first_zero;
 }
 
-/// Recursive LU of the m x n row-major block: P A = L U in place, piv[i] the row that row i was
-/// interchanged with (i < min(m, n)). Returns the first zero pivot or no_zero_pivot.
+/// Recursive LU of the m x n column-major block (LAPACK's getrf2): P A = L U in place, piv[i]
+/// the row that row i was interchanged with (i < min(m, n)). Returns the first zero pivot or
+/// no_zero_pivot.
 template <class T>
-std::size_t lu_recursive(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv) {
+std::size_t lu_column_major(std::size_t m, std::size_t n, T* a, std::size_t ld, std::size_t* piv) {
   const std::size_t k = std::min(m, n);
-  if (k <= lu_leaf || n <= lu_leaf) {
-    if (static_cast<std::ptrdiff_t>(n) == lda || m <= lu_leaf) return lu_unblocked(m, n, a, lda, piv);
-    // A narrow panel of a wide matrix touches one page per row on every column: factor a
-    // contiguous copy instead, so that the panel stays in cache and in the TLB.
-    std::vector<T> panel(m * n);
-    for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel.data() + i * n);
-    const std::size_t zero = lu_unblocked(m, n, panel.data(), static_cast<std::ptrdiff_t>(n), piv);
-    for (std::size_t i = 0; i < m; ++i) std::copy_n(panel.data() + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
-    return zero;
-  }
+  if (k <= lu_leaf || n <= lu_leaf) return lu_unblocked(m, n, a, ld, piv);
   const std::size_t n1 = k / 2, n2 = n - n1;
+  T* a12 = a + n1 * ld;
+  T* a21 = a + n1;
+  T* a22 = a12 + n1;
+  const auto s = static_cast<std::ptrdiff_t>(ld);
+  const std::size_t left_zero = lu_column_major(m, n1, a, ld, piv);
+  swap_rows_of_columns(n2, a12, ld, piv, 0, n1);
+  // A12 := L11^-1 A12, column by column: each column is a short forward substitution.
+  for (std::size_t c = 0; c < n2; ++c) {
+    T* x = a12 + c * ld;
+    for (std::size_t j = 0; j < n1; ++j) {
+      const T xj = x[j];
+      if (xj == T(0)) continue;
+      const T* lj = a + j * ld;
+      for (std::size_t i = j + 1; i < n1; ++i) x[i] -= xj * lj[i];
+    }
+  }
+  kernels::gemm(m - n1, n2, n1, T(-1), a21, std::ptrdiff_t(1), s, a12, std::ptrdiff_t(1), s, T(1), a22, std::ptrdiff_t(1), s);
+  const std::size_t right_zero = lu_column_major(m - n1, n2, a22, ld, piv + n1);
+  const std::size_t k2 = std::min(m - n1, n2);
+  for (std::size_t i = n1; i < n1 + k2; ++i) piv[i] += n1;
+  swap_rows_of_columns(n1, a, ld, piv, n1, n1 + k2);
+  if (left_zero != no_zero_pivot) return left_zero;
+  return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
+}
+
+/// B := A for m x n blocks with element (i,j) at a[i*ars + j*acs] and b[i*brs + j*bcs], four
+/// rows at a time so that a column-major side is written (or read) in runs of four.
+template <class T>
+void transpose_copy(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, T* b,
+                    std::ptrdiff_t brs, std::ptrdiff_t bcs) {
+  std::size_t i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const T* a0 = a + static_cast<std::ptrdiff_t>(i) * ars;
+    T* b0 = b + static_cast<std::ptrdiff_t>(i) * brs;
+    for (std::size_t j = 0; j < n; ++j) {
+      const T* x = a0 + static_cast<std::ptrdiff_t>(j) * acs;
+      T* y = b0 + static_cast<std::ptrdiff_t>(j) * bcs;
+      y[0] = x[0], y[brs] = x[ars], y[2 * brs] = x[2 * ars], y[3 * brs] = x[3 * ars];
+    }
+  }
+  for (; i < m; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      b[static_cast<std::ptrdiff_t>(i) * brs + static_cast<std::ptrdiff_t>(j) * bcs] =
+          a[static_cast<std::ptrdiff_t>(i) * ars + static_cast<std::ptrdiff_t>(j) * acs];
+}
+
+/// LU of an m x n row-major panel (n <= lu_panel) through a column-major copy in work, which
+/// holds (m + 16) * n elements. Columns are where partial pivoting works: the pivot
+/// search and every update of the panel then run at unit stride.
+template <class T>
+std::size_t lu_panel_transposed(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv, T* work) {
+  // A leading dimension that is a multiple of 8 but no power of two keeps the columns of the
+  // copy apart in the cache.
+  std::size_t ld = (m + 7) / 8 * 8;
+  if ((ld & (ld - 1)) == 0) ld += 8;
+  transpose_copy(m, n, a, lda, std::ptrdiff_t(1), work, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld));
+  const std::size_t zero = lu_column_major(m, n, work, ld, piv);
+  transpose_copy(m, n, work, std::ptrdiff_t(1), static_cast<std::ptrdiff_t>(ld), a, lda, std::ptrdiff_t(1));
+  return zero;
+}
+
+/// Recursive LU of the m x n row-major block: P A = L U in place, piv[i] the row that row i was
+/// interchanged with (i < min(m, n)). Returns the first zero pivot or no_zero_pivot. work holds
+/// the column-major copy of a panel, (m + 16) * lu_panel elements.
+template <class T>
+std::size_t lu_recursive(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv, T* work) {
+  const std::size_t k = std::min(m, n);
+  if (k == 0) return no_zero_pivot;
+  if (n <= lu_panel) return lu_panel_transposed(m, n, a, lda, piv, work);
+  // A wide block with few rows: its first k columns are one panel, the rest only solved for.
+  const std::size_t n1 = k <= lu_panel ? k : k / 2, n2 = n - n1;
   T* a12 = a + n1;
   T* a21 = a + static_cast<std::ptrdiff_t>(n1) * lda;
   T* a22 = a21 + n1;
-  const std::size_t left_zero = lu_recursive(m, n1, a, lda, piv);
+  const std::size_t left_zero = lu_recursive(m, n1, a, lda, piv, work);
   swap_rows(n2, a12, lda, piv, 0, n1);
   solve_triangular_left(true, true, n1, n2, a, lda, std::ptrdiff_t(1), a12, lda, std::ptrdiff_t(1));
   kernels::gemm(m - n1, n2, n1, T(-1), a21, lda, std::ptrdiff_t(1), a12, lda, std::ptrdiff_t(1), T(1), a22, lda,
                 std::ptrdiff_t(1));
-  const std::size_t right_zero = lu_recursive(m - n1, n2, a22, lda, piv + n1);
+  const std::size_t right_zero = lu_recursive(m - n1, n2, a22, lda, piv + n1, work);
   const std::size_t k2 = std::min(m - n1, n2);
   for (std::size_t i = n1; i < n1 + k2; ++i) piv[i] += n1;
   swap_rows(n1, a, lda, piv, n1, n1 + k2);
   if (left_zero != no_zero_pivot) return left_zero;
   return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
+}
+
+/// LU with partial pivoting of the m x n row-major matrix in place; see lu_recursive.
+template <class T>
+std::size_t lu_in_place(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, std::size_t* piv) {
+  if (m == 0 || n == 0) return no_zero_pivot;
+  std::vector<T> work((m + 16) * std::min(n, lu_panel));
+  return lu_recursive(m, n, a, lda, piv, work.data());
+}
+
+/// The 1-norm of a (its largest column sum of magnitudes), rcond's ||A||_1. Its pass over a is
+/// also the check for NaN and infinity: either makes a column sum non-finite, and only then is
+/// a searched for the element to name. Throws non_finite_error.
+template <class T>
+real_t<T> checked_norm1(const char* function, const Matrix<T>& a) {
+  using R = real_t<T>;
+  std::vector<R> sums(a.cols(), R(0));
+  for (std::size_t i = 0; i < a.rows(); ++i) {
+    const T* row = a.data() + static_cast<std::ptrdiff_t>(i) * a.row_stride();
+    for (std::size_t j = 0; j < a.cols(); ++j) sums[j] += std::abs(row[j]);
+  }
+  R total(0), largest(0);
+  for (const R s : sums) total += s, largest = std::max(largest, s);
+  if (!std::isfinite(total)) require_finite(function, a);
+  return largest;
 }
 
 /// The row permutation of the interchanges: row i of P^T A is row perm[i] of A.
@@ -182,11 +283,11 @@ class LUFactor {
   /// factor fine (U has a zero on its diagonal; see zero_pivot()). Throws non_finite_error for
   /// NaN or infinity, naming `function`.
   template <Expression E>
-  explicit LUFactor(const E& a, const char* function = "lu_factor") : lu_(decomp_detail::checked_copy(function, a)) {
+  explicit LUFactor(const E& a, const char* function = "lu_factor") : lu_(decomp_detail::dense_copy(a)) {
     const std::size_t k = std::min(lu_.rows(), lu_.cols());
     std::vector<std::size_t> piv(k);
-    anorm_ = decomp_detail::norm1(lu_.rows(), lu_.cols(), lu_.data(), lu_.row_stride(), std::ptrdiff_t(1));
-    zero_pivot_ = decomp_detail::lu_recursive(lu_.rows(), lu_.cols(), lu_.data(), lu_.row_stride(), piv.data());
+    anorm_ = decomp_detail::checked_norm1(function, lu_);
+    zero_pivot_ = decomp_detail::lu_in_place(lu_.rows(), lu_.cols(), lu_.data(), lu_.row_stride(), piv.data());
     piv_ = Vector<std::size_t>(k);
     for (std::size_t i = 0; i < k; ++i) piv_[i] = piv[i];
   }
