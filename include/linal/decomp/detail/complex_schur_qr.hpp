@@ -9,13 +9,12 @@
 #include <complex>
 #include <cstddef>
 #include <limits>
-#include <string>
 #include <vector>
 
-#include "../../core/error.hpp"
 #include "../../kernels/scalar.hpp"
 #include "../../simd/simd.hpp"
 #include "../householder.hpp"
+#include "qr_iteration_control.hpp"
 
 namespace linal::detail {
 
@@ -171,18 +170,18 @@ void apply_deferred_complex_columns(complex_planes<R>& h, std::size_t m, std::si
 /// upper triangular Schur form T in place, accumulating the transformations into the rows of
 /// zh (n x n, the adjoint of the Schur vectors, so that every update streams along rows): on
 /// entry zh = Q^H from the Hessenberg reduction, on return A = Z T Z^H. w receives the
-/// eigenvalues, the diagonal of T. A subdiagonal entry is neglected by the same test as
-/// francis_qr (with |Re| + |Im| for the modulus); exceptional shifts at iterations 10 and 20
-/// break cycles. With zh null no Schur vectors are accumulated; H goes through exactly the
-/// same arithmetic, so the eigenvalues are the same to the last bit. Throws convergence_error
-/// when a block needs more than 30 max(10, n) iterations. O(n^3).
+/// eigenvalues, the diagonal of T. Deflation, exceptional shifts and the iteration cap are
+/// francis_qr's (qr_iteration_control), with |Re| + |Im| for the modulus. With zh null no
+/// Schur vectors are accumulated; H goes through exactly the same arithmetic, so the
+/// eigenvalues are the same to the last bit. Throws convergence_error when a block needs more
+/// than 30 max(10, n) iterations. O(n^3).
 template <class R>
 void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, std::complex<R>* w,
                       const char* function) {
   using C = std::complex<R>;
   constexpr R ulp = std::numeric_limits<R>::epsilon();
-  const R small = std::numeric_limits<R>::min() * (R(n) / ulp);
-  const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
+  const auto magnitude = [](const C& z) { return abs1(z); };
+  const qr_iteration_control<C, decltype(magnitude)> control(n, magnitude);
   const bool schur_vectors = zh != nullptr;
   complex_planes<R> H(n, h), Zh(schur_vectors ? n : 0, zh);
   // Each sweep's reflectors (tau and v2) by the column where they start.
@@ -193,39 +192,17 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
     const auto i = static_cast<std::size_t>(top);
     std::size_t l = 0;
     bool converged = false;
-    for (std::size_t its = 0; its <= max_its; ++its) {
-      // Deflation: the lowest negligible subdiagonal entry in the active block.
-      std::size_t k = i;
-      for (; k > l; --k) {
-        const R sub = abs1(H(k, k - 1));
-        if (sub <= small) break;
-        R tst = abs1(H(k - 1, k - 1)) + abs1(H(k, k));
-        if (tst == R(0)) {
-          if (k >= l + 2) tst += abs1(H(k - 1, k - 2));
-          if (k + 1 <= i) tst += abs1(H(k + 1, k));
-        }
-        if (sub <= ulp * tst) {
-          // Ahues and Tisseur's test, which keeps small eigenvalues accurate.
-          const R sup = abs1(H(k - 1, k));
-          const R ab = std::max(sub, sup), ba = std::min(sub, sup);
-          const R dkk = abs1(H(k - 1, k - 1) - H(k, k));
-          const R aa = std::max(abs1(H(k, k)), dkk), bb = std::min(abs1(H(k, k)), dkk);
-          const R s = aa + ab;
-          if (ba * (ab / s) <= std::max(small, ulp * (bb * (aa / s)))) break;
-        }
-      }
-      l = k;
+    for (std::size_t its = 0; its <= control.max_iterations(); ++its) {
+      l = control.deflation_row(H, l, i);
       if (l > 0) H.set(l, l - 1, C(0));
       if (l >= i) {
         converged = true;
         break;
       }
-      // One shift: Wilkinson's, or an exceptional one that breaks cycles at iterations 10
-      // and 20.
-      C shift;
-      if (its == 10) shift = H(l, l) + R(0.75) * abs1(H(l + 1, l));
-      else if (its == 20) shift = H(i, i) + R(0.75) * abs1(H(i, i - 1));
-      else shift = wilkinson_shift(H(i - 1, i - 1), H(i - 1, i), H(i, i - 1), H(i, i));
+      // One shift: Wilkinson's, or an exceptional one built from one subdiagonal entry.
+      const auto exceptional = control.exceptional_shift_at(H, its, l, i, 1);
+      const C shift = exceptional ? exceptional->value
+                                  : wilkinson_shift(H(i - 1, i - 1), H(i - 1, i), H(i, i - 1), H(i, i));
       // Start the sweep where the bulge it creates at (m+1, m-1) is negligible next to the
       // subdiagonal entry (m, m-1) it leaves behind.
       std::size_t m = i - 1;
@@ -265,10 +242,7 @@ void complex_schur_qr(std::size_t n, std::complex<R>* h, std::complex<R>* zh, st
       }
       apply_deferred_complex_columns(H, m, i, step_tau.data(), step_v2.data());
     }
-    if (!converged)
-      throw convergence_error(std::string(function) + ": the complex QR iteration did not converge after " +
-                                  std::to_string(max_its) + " iterations on one block",
-                              max_its);
+    if (!converged) control.give_up(function, "complex QR iteration");
     w[i] = H(i, i);
     top = static_cast<std::ptrdiff_t>(l) - 1;
   }

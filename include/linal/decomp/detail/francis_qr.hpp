@@ -8,11 +8,10 @@
 #include <complex>
 #include <cstddef>
 #include <limits>
-#include <string>
 #include <vector>
 
-#include "../../core/error.hpp"
 #include "../householder.hpp"
+#include "qr_iteration_control.hpp"
 
 namespace linal::detail {
 
@@ -162,8 +161,8 @@ void apply_deferred_columns(T* h, std::size_t n, std::size_t m, std::size_t i, c
 template <class T>
 void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* function) {
   constexpr T ulp = std::numeric_limits<T>::epsilon();
-  const T small = std::numeric_limits<T>::min() * (T(n) / ulp);
-  const std::size_t max_its = 30 * std::max<std::size_t>(10, n);
+  const auto magnitude = [](T x) { return std::abs(x); };
+  const qr_iteration_control<T, decltype(magnitude)> control(n, magnitude);
   const auto H = [&](std::size_t i, std::size_t j) -> T& { return h[i * n + j]; };
   // Each sweep's reflectors (tau, v[1], v[2]) by the column where they start.
   std::vector<T> step_tau(n), step_v2(n), step_v3(n);
@@ -173,41 +172,20 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
     const auto i = static_cast<std::size_t>(top);
     std::size_t l = 0;
     bool converged = false;
-    for (std::size_t its = 0; its <= max_its; ++its) {
-      // Deflation: the lowest negligible subdiagonal entry in the active block.
-      std::size_t k = i;
-      for (; k > l; --k) {
-        const T sub = std::abs(H(k, k - 1));
-        if (sub <= small) break;
-        T tst = std::abs(H(k - 1, k - 1)) + std::abs(H(k, k));
-        if (tst == T(0)) {
-          if (k >= l + 2) tst += std::abs(H(k - 1, k - 2));
-          if (k + 1 <= i) tst += std::abs(H(k + 1, k));
-        }
-        if (sub <= ulp * tst) {
-          // Ahues and Tisseur's test, which keeps small eigenvalues accurate.
-          const T ab = std::max(sub, std::abs(H(k - 1, k))), ba = std::min(sub, std::abs(H(k - 1, k)));
-          const T dkk = std::abs(H(k - 1, k - 1) - H(k, k));
-          const T aa = std::max(std::abs(H(k, k)), dkk), bb = std::min(std::abs(H(k, k)), dkk);
-          const T s = aa + ab;
-          if (ba * (ab / s) <= std::max(small, ulp * (bb * (aa / s)))) break;
-        }
-      }
-      l = k;
+    for (std::size_t its = 0; its <= control.max_iterations(); ++its) {
+      l = control.deflation_row(H, l, i);
       if (l > 0) H(l, l - 1) = T(0);
       if (l + 1 >= i) {
         converged = true;
         break;
       }
-      // Two shifts: the eigenvalues of the trailing 2x2 block, or exceptional ones that break
-      // cycles at iterations 10 and 20.
+      // Two shifts: the eigenvalues of the trailing 2x2 block, or of an exceptional block
+      // built from two subdiagonal entries.
       T h11, h12, h21, h22;
-      if (its == 10 || its == 20) {
-        const T s = its == 10 ? std::abs(H(l + 1, l)) + std::abs(H(l + 2, l + 1))
-                              : std::abs(H(i, i - 1)) + std::abs(H(i - 1, i - 2));
-        h11 = T(0.75) * s + (its == 10 ? H(l, l) : H(i, i));
-        h12 = T(-0.4375) * s;
-        h21 = s;
+      if (const auto exceptional = control.exceptional_shift_at(H, its, l, i, 2)) {
+        h11 = exceptional->value;
+        h12 = T(-0.4375) * exceptional->size;
+        h21 = exceptional->size;
         h22 = h11;
       } else {
         h11 = H(i - 1, i - 1);
@@ -311,10 +289,7 @@ void francis_qr(std::size_t n, T* h, T* zt, std::complex<T>* w, const char* func
       }
       apply_deferred_columns(h, n, m, i, step_tau.data(), step_v2.data(), step_v3.data());
     }
-    if (!converged)
-      throw convergence_error(std::string(function) + ": the Francis QR iteration did not converge after " +
-                                  std::to_string(max_its) + " iterations on one block",
-                              max_its);
+    if (!converged) control.give_up(function, "Francis QR iteration");
     if (l == i) {
       w[i] = {H(i, i), T(0)};
     } else {
