@@ -56,6 +56,46 @@ void triangular_multiply(bool lower, bool unit, std::size_t n, std::size_t k, st
     kernels::gemm(n1, k, n2, T(1), a.at(0, n1), a.rs, a.cs, b2.p, b2.rs, b2.cs, T(1), c, crs, ccs);
 }
 
+/// y := A x for the n x n triangle A, lower or upper, unit diagonal or not. Blocks of `nb` rows
+/// (of columns when A is stored by columns) go to gemv at their full length in A's contiguous
+/// direction, which streams A as a dense gemv does; the small diagonal blocks are summed
+/// element by element.
+template <class T>
+void triangular_multiply_vector(bool lower, bool unit, std::size_t n, strided_operand<T> a, const T* x,
+                                std::ptrdiff_t incx, T* y, std::ptrdiff_t incy) {
+  constexpr std::size_t nb = 8;
+  const auto xs = [&](std::size_t j) { return x + static_cast<std::ptrdiff_t>(j) * incx; };
+  const auto ys = [&](std::size_t i) { return y + static_cast<std::ptrdiff_t>(i) * incy; };
+  const auto add_diagonal_block = [&](std::size_t i0, std::size_t i1) {
+    for (std::size_t i = i0; i < i1; ++i) {
+      T s = unit ? *xs(i) : *a.at(i, i) * *xs(i);
+      for (std::size_t j = lower ? i0 : i + 1; j < (lower ? i : i1); ++j) s += *a.at(i, j) * *xs(j);
+      *ys(i) += s;
+    }
+  };
+  const bool by_columns = a.rs == 1 && a.cs != 1;
+  if (!by_columns) {
+    for (std::size_t i0 = 0; i0 < n; i0 += nb) {
+      const std::size_t i1 = std::min(n, i0 + nb);
+      if (lower)
+        kernels::gemv(i1 - i0, i0, T(1), a.at(i0, 0), a.rs, a.cs, x, incx, T(0), ys(i0), incy);
+      else
+        kernels::gemv(i1 - i0, n - i1, T(1), a.at(i0, i1), a.rs, a.cs, xs(i1), incx, T(0), ys(i0), incy);
+      add_diagonal_block(i0, i1);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) *ys(i) = T(0);
+  for (std::size_t j0 = 0; j0 < n; j0 += nb) {
+    const std::size_t j1 = std::min(n, j0 + nb);
+    if (lower)
+      kernels::gemv(n - j1, j1 - j0, T(1), a.at(j1, j0), a.rs, a.cs, xs(j0), incx, T(1), ys(j1), incy);
+    else
+      kernels::gemv(j0, j1 - j0, T(1), a.at(0, j0), a.rs, a.cs, xs(j0), incx, T(1), y, incy);
+    add_diagonal_block(j0, j1);
+  }
+}
+
 /// C := A B for the m x n trapezoid A (the upper or lower triangle of an m x n matrix, unit
 /// diagonal or not), B n x k, C m x k holding zeros. The square triangle goes to
 /// triangular_multiply; a rectangle beyond it, which is full, to gemm.
@@ -63,8 +103,12 @@ template <class T>
 void trapezoid_multiply(bool lower, bool unit, std::size_t m, std::size_t n, std::size_t k, strided_operand<T> a,
                         strided_operand<T> b, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
   const std::size_t d = std::min(m, n);
-  std::vector<T> leaf(std::min(d, trmm_leaf) * std::min(d, trmm_leaf));
-  triangular_multiply(lower, unit, d, k, a, b, T(0), c, crs, ccs, leaf.data());
+  if (k == 1) {
+    triangular_multiply_vector(lower, unit, d, a, b.p, b.rs, c, crs);
+  } else {
+    std::vector<T> leaf(std::min(d, trmm_leaf) * std::min(d, trmm_leaf));
+    triangular_multiply(lower, unit, d, k, a, b, T(0), c, crs, ccs, leaf.data());
+  }
   // Rows of an upper trapezoid below the square are zero, as are columns of a lower one beyond it.
   if (lower && m > n)
     kernels::gemm(m - n, k, n, T(1), a.at(n, 0), a.rs, a.cs, b.p, b.rs, b.cs, T(0),
