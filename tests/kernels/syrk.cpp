@@ -133,3 +133,14 @@ TEST_CASE("syrk_lower: k = 0 or alpha = 0 only scales the lower triangle", "[ker
     for (std::size_t j = 0; j < 7; ++j) CHECK(c(i, j) == (j <= i ? 1.0 : 2.0));
   for (std::size_t x = 0; x < c.offset; ++x) CHECK(c.buf[x] == c0.buf[x]);
 }
+
+TEST_CASE("syrk_lower on two threads: row blocks shared out, same bound", "[kernels][syrk]") {
+  // Large enough (n^2 k / 2 above one thread's share) for the update to start a second thread.
+  std::mt19937 rng(8);
+  linal::set_num_threads(2);
+  const long double r = run_syrk<double>(611, 97, layout::row_major, layout::row_major, -1.0, 1.0, rng);
+  const long double rc = run_syrk<std::complex<float>>(403, 211, layout::col_major, layout::row_major, 1.0f, 0.0f, rng);
+  linal::set_num_threads(0);
+  CHECK(r < threshold);
+  CHECK(rc < threshold);
+}

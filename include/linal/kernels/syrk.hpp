@@ -16,6 +16,7 @@
 #include "linal/kernels/gemm.hpp"
 #include "linal/kernels/micro_kernel.hpp"
 #include "linal/kernels/pack.hpp"
+#include "linal/kernels/threads.hpp"
 
 namespace linal::kernels {
 
@@ -47,12 +48,47 @@ void scale_lower(std::size_t n, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t
     }
 }
 
+/// Rows [ic, ic + mb) of C for the columns [jc, jc + nb) whose packed B panel (depth kb) is bp:
+/// packs those rows of the slice of A into this thread's buffer and runs every tile that meets
+/// the lower triangle. Tiles across the diagonal go through a local tile.
+template <class K, class T>
+void syrk_rows(std::size_t ic, std::size_t mb, std::size_t jc, std::size_t nb, std::size_t kb, T alpha, const T* slice,
+               std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, const T* bp, T beta, T* c, std::ptrdiff_t c_rs,
+               std::ptrdiff_t c_cs) {
+  T* const ap = static_cast<T*>(a_scratch().get((mb + K::mr - 1) / K::mr * K::mr * kb * sizeof(T)));
+  pack_panels<K::mr>(mb, kb, slice + static_cast<std::ptrdiff_t>(ic) * a_rs, a_rs, a_cs, ap);
+  auto c_at = [&](std::size_t i, std::size_t j) {
+    return c + static_cast<std::ptrdiff_t>(i) * c_rs + static_cast<std::ptrdiff_t>(j) * c_cs;
+  };
+  const std::size_t j_end = std::min(jc + nb, ic + mb);
+  for (std::size_t j = jc; j < j_end; j += K::nr) {
+    const T* b = bp + (j - jc) * kb;
+    const std::size_t cols = std::min(K::nr, jc + nb - j);
+    for (std::size_t i = ic; i < ic + mb; i += K::mr) {
+      const std::size_t rows = std::min(K::mr, ic + mb - i);
+      if (i + rows <= j) continue;  // wholly above the diagonal
+      const T* ai = ap + (i - ic) * kb;
+      if (i >= j + cols - 1) {
+        if (rows == K::mr && cols == K::nr)
+          K::run_packed(kb, ai, b, alpha, beta, c_at(i, j), c_rs, c_cs);
+        else
+          tile<K>(rows, cols, kb, alpha, ai, 1, K::mr, b, K::nr, beta, c_at(i, j), c_rs, c_cs);
+      } else {
+        T part[K::mr * K::nr];
+        K::run_packed(kb, ai, b, T{1}, T{}, part, K::nr, 1);
+        update_lower_part(i, j, rows, cols, part, K::nr, alpha, beta, c_at(i, j), c_rs, c_cs);
+      }
+    }
+  }
+}
+
 }  // namespace detail
 
 /// C := alpha A A^H + beta C on the lower triangle (j <= i) of the n x n C, A n x k, where
 /// element (i,j) of X is x[i*x_rs + j*x_cs]. The strict upper triangle of C is neither read nor
 /// written; when beta == 0 C is not read (it may hold NaN), as in BLAS. C must not overlap A.
-/// Runs on the calling thread. O(n^2 k / 2) multiply-adds.
+/// O(n^2 k / 2) multiply-adds; uses up to get_num_threads() threads for large updates, each
+/// taking whole row blocks (the lowest, longest ones first).
 template <class T>
 void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, T beta,
                 T* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
@@ -65,11 +101,9 @@ void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_
   const detail::blocking& bk = detail::blocking_for<T, K::mr, K::nr>();
   const std::size_t kc = std::min(bk.kc, k);
   const std::size_t nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
+  const std::size_t by_work = std::max<std::size_t>(1, n * n / 2 * k / detail::flops_per_thread);
+  const int threads = static_cast<int>(std::min(static_cast<std::size_t>(detail::threads_for_call()), by_work));
   T* const bp = static_cast<T*>(detail::b_scratch().get(nc * kc * sizeof(T)));
-  T* const ap = static_cast<T*>(detail::a_scratch().get(bk.mc * kc * sizeof(T)));
-  auto c_at = [&](std::size_t i, std::size_t j) {
-    return c + static_cast<std::ptrdiff_t>(i) * c_rs + static_cast<std::ptrdiff_t>(j) * c_cs;
-  };
   for (std::size_t jc = 0; jc < n; jc += nc) {
     const std::size_t nb = std::min(nc, n - jc);
     for (std::size_t pc = 0; pc < k; pc += kc) {
@@ -82,30 +116,20 @@ void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_
       // Later slices accumulate onto what the first one wrote.
       const T beta_k = pc == 0 ? beta : T{1};
       // Rows above jc meet these columns only in the upper triangle.
-      for (std::size_t ic = jc; ic < n; ic += bk.mc) {
-        const std::size_t mb = std::min(bk.mc, n - ic);
-        detail::pack_panels<K::mr>(mb, kb, slice + static_cast<std::ptrdiff_t>(ic) * a_rs, a_rs, a_cs, ap);
-        const std::size_t j_end = std::min(jc + nb, ic + mb);
-        for (std::size_t j = jc; j < j_end; j += K::nr) {
-          const T* b = bp + (j - jc) * kb;
-          const std::size_t cols = std::min(K::nr, jc + nb - j);
-          for (std::size_t i = ic; i < ic + mb; i += K::mr) {
-            const std::size_t rows = std::min(K::mr, ic + mb - i);
-            if (i + rows <= j) continue;  // wholly above the diagonal
-            const T* ai = ap + (i - ic) * kb;
-            if (i >= j + cols - 1) {
-              if (rows == K::mr && cols == K::nr)
-                K::run_packed(kb, ai, b, alpha, beta_k, c_at(i, j), c_rs, c_cs);
-              else
-                detail::tile<K>(rows, cols, kb, alpha, ai, 1, K::mr, b, K::nr, beta_k, c_at(i, j), c_rs, c_cs);
-            } else {
-              T part[K::mr * K::nr];
-              K::run_packed(kb, ai, b, T{1}, T{}, part, K::nr, 1);
-              detail::update_lower_part(i, j, rows, cols, part, K::nr, alpha, beta_k, c_at(i, j), c_rs, c_cs);
-            }
-          }
-        }
+      const std::size_t blocks = (n - jc + bk.mc - 1) / bk.mc;
+      auto row_block = [&](std::size_t b) {
+        const std::size_t ic = jc + b * bk.mc;
+        detail::syrk_rows<K>(ic, std::min(bk.mc, n - ic), jc, nb, kb, alpha, slice, a_rs, a_cs, bp, beta_k, c, c_rs,
+                             c_cs);
+      };
+      if (threads == 1 || blocks == 1) {
+        for (std::size_t b = 0; b < blocks; ++b) row_block(b);
+        continue;
       }
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(threads) schedule(dynamic)
+#endif
+      for (std::size_t b = 0; b < blocks; ++b) row_block(blocks - 1 - b);
     }
   }
 }
