@@ -4,12 +4,14 @@
 /// QR `auto [Q, R, P] = qr(A, pivoting)` with A[:, P] = Q R (SciPy's pivoting=True), and the
 /// compact factor `qr_factor(A)` that applies Q without forming it and solves least squares.
 ///
-/// The unpivoted factorization is blocked (LAPACK's geqrf): a panel of 64 columns is factored
+/// The unpivoted factorization is blocked (LAPACK's geqrf): a panel of 32 to 128 columns
+/// (wider for larger matrices) is copied to contiguous columns and factored there
 /// recursively, halves by halves down to 16 columns, each half's reflectors applied to the
 /// other half in the compact WY form I - V T V^H, with T assembled from the halves' factors
 /// (geqrt3) rather than from a Gram matrix; the trailing columns are then updated with three
-/// gemm calls. 2 m n^2 - 2 n^3 / 3 flops for the factorization, plus about m n 64 for the T
-/// factors and the trailing updates' small product T (V^H C). One workspace serves every panel. The pivoted one
+/// gemm calls. 2 m n^2 - 2 n^3 / 3 flops for the factorization, plus about m n 128 for the T
+/// factors and the trailing updates' small product T^H (V^H C). One workspace serves every
+/// panel. The pivoted one
 /// (detail/pivoted_qr.hpp) is blocked as geqp3: the column of largest remaining norm goes
 /// first, panels of 32 pivots are chosen with the trailing update deferred, then applied by one
 /// gemm; about half its flops stay in matrix-vector products.
@@ -42,148 +44,179 @@ inline constexpr pivoting_t pivoting{};  ///< Selects column pivoting.
 
 namespace decomp_detail {
 
-// Columns per panel of the blocked factorization, and the width below which a panel is
-// factored one column at a time.
-inline constexpr std::size_t qr_block = 64;
+// Columns per panel of the blocked factorization: wider panels put more of the flops in the
+// trailing update's gemm, narrower ones fewer in each panel's own smaller products. Measured
+// on one Zen 3 core: 32 columns were fastest at n = 256, 64 at 1024, 128 at 2048.
+inline std::size_t qr_panel_width(std::size_t k) { return k < 512 ? 32 : k < 1536 ? 64 : 128; }
+// The width below which a panel is factored one column at a time.
 inline constexpr std::size_t qr_leaf = 16;
+// Reflectors per block when Q or Q^H is applied from the compact factor.
+inline constexpr std::size_t qr_block = 64;
 
-/// Unblocked Householder QR of the m x n row-major block at a (LAPACK's geqr2): R on and above
-/// the diagonal, reflector vectors below it, tau[j] for j < min(m, n).
-template <class T>
-void qr_unblocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, std::vector<T>& work) {
-  const std::size_t k = std::min(m, n);
-  work.resize(std::max<std::size_t>(n, 1));
-  auto A = [&](std::size_t i, std::size_t j) -> T& { return a[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j)]; };
-  for (std::size_t j = 0; j < k; ++j) {
-    T* below = j + 1 < m ? &A(j + 1, j) : &A(j, j);
-    tau[j] = householder::make_reflector(m - j, A(j, j), below, lda);
-    if (j + 1 < n) {
-      const T beta = A(j, j);
-      A(j, j) = T(1);
-      householder::apply_reflector_left(m - j, n - j - 1, &A(j, j), lda, conj_if_complex(tau[j]), &A(j, j + 1), lda,
-                                        std::ptrdiff_t(1), work.data());
-      A(j, j) = beta;
-    }
-  }
-}
-
-/// The memory one blocked factorization reuses from panel to panel.
+/// The memory one blocked factorization reuses from panel to panel. A panel is factored in a
+/// copy that holds its columns contiguously (row-major A would give every column element its
+/// own cache line), with the reflectors stored in full: explicit zeros above the unit
+/// diagonal, R moved out to A as each column is finished. Every product with the reflectors is
+/// then one plain gemm or gemv, without triangular special cases.
 template <class T>
 struct qr_workspace {
-  householder::block_reflector<T> reflectors;
-  std::vector<T> panel;     // contiguous copy of a narrow panel
-  std::vector<T> work;      // one row for the unblocked factorization
-  std::vector<T> coupling;  // V1^H V2 of a panel's two halves
-  std::vector<T> product;   // T11 V1^H V2
+  std::vector<T> v;         // column j of the panel at v[j * ld], ld = the panel's rows
+  std::vector<T> vh;        // complex only: the conjugates of v, for the products with V^H
+  std::vector<T> t;         // the panel's triangular factor, row-major
+  std::vector<T> th;        // T^H of the block being applied
+  std::vector<T> product;   // V^H C, then T^H V^H C
+  std::vector<T> product2;
+  std::vector<T> dots;      // one leaf column's dot products
 };
 
-/// The upper right block of a panel's triangular factor, T12 = -T11 (V1^H V2) T22, from the
-/// factors T11 (n1 x n1) and T22 (n2 x n2) of its two halves (as LAPACK's geqrt3). V1 is the
-/// left half's m x n1 reflector block at a, V2 the right half's, stored from row and column
-/// n1 with its unit diagonal implied: only rows n1 and below meet, and V2's top n2 x n2 is
-/// unit lower triangular, so that part is summed directly and the rest by one gemm.
+/// The first `size` elements of a workspace buffer, grown when needed but never shrunk: one
+/// buffer serves products of several sizes, and a vector grown back would be zero-filled anew.
 template <class T>
-void qr_panel_coupling(std::size_t m, std::size_t n1, std::size_t n2, const T* a, std::ptrdiff_t lda, T* t,
-                       std::ptrdiff_t ldt, qr_workspace<T>& ws) {
-  const T* v1 = a + static_cast<std::ptrdiff_t>(n1) * lda;  // V1's rows n1 and below
-  const T* v2 = v1 + n1;
-  auto at = [lda](const T* x, std::size_t r, std::size_t c) { return x[static_cast<std::ptrdiff_t>(r) * lda + static_cast<std::ptrdiff_t>(c)]; };
-  const std::size_t rows = m - n1, top = std::min(n2, rows);
-  ws.coupling.resize(n1 * n2);
-  ws.product.resize(n1 * n2);
-  T* y = ws.coupling.data();
-  std::fill(y, y + n1 * n2, T(0));
-  // Row r of V2's triangle: the unit on its diagonal, its elements left of it; a row at a time
-  // so that every update runs along contiguous rows.
-  for (std::size_t r = 0; r < top; ++r) {
-    const T* v2r = v2 + static_cast<std::ptrdiff_t>(r) * lda;
-    for (std::size_t i = 0; i < n1; ++i) {
-      const T f = conj_if_complex(at(v1, r, i));
-      T* yi = y + i * n2;
-      for (std::size_t j = 0; j < r; ++j) yi[j] += f * v2r[j];
-      yi[r] += f;
-    }
-  }
-  const auto ly = static_cast<std::ptrdiff_t>(n2);
-  if (rows > top) {
-    const std::size_t q = rows - top;
-    const T* v1_low = v1 + static_cast<std::ptrdiff_t>(top) * lda;
-    const T* v2_low = v2 + static_cast<std::ptrdiff_t>(top) * lda;
-    if constexpr (is_complex_v<T>) {
-      for (std::size_t i = 0; i < n1; ++i)
-        for (std::size_t r = 0; r < q; ++r) {
-          const T f = std::conj(at(v1_low, r, i));
-          for (std::size_t j = 0; j < n2; ++j) y[i * n2 + j] += f * at(v2_low, r, j);
-        }
-    } else {
-      // V1^T is V1 with its strides swapped.
-      kernels::gemm(n1, n2, q, T(1), v1_low, std::ptrdiff_t(1), lda, v2_low, lda, std::ptrdiff_t(1), T(1), y, ly,
-                    std::ptrdiff_t(1));
-    }
-  }
-  T* z = ws.product.data();
-  kernels::gemm(n1, n2, n1, T(1), t, ldt, std::ptrdiff_t(1), y, ly, std::ptrdiff_t(1), T(0), z, ly, std::ptrdiff_t(1));
-  const T* t22 = t + static_cast<std::ptrdiff_t>(n1) * ldt + static_cast<std::ptrdiff_t>(n1);
-  kernels::gemm(n1, n2, n2, T(-1), z, ly, std::ptrdiff_t(1), t22, ldt, std::ptrdiff_t(1), T(0), t + n1, ldt,
-                std::ptrdiff_t(1));
+T* qr_scratch(std::vector<T>& buffer, std::size_t size) {
+  if (buffer.size() < size) buffer.resize(size);
+  return buffer.data();
 }
 
-/// Householder QR of a panel of n <= m columns, recursively (Elmroth and Gustavson): factor
-/// the left half, update the right half with the left half's block reflector, factor the
-/// rest. Also returns the panel's block reflector factor T (n x n upper triangular at t, row
-/// stride ldt, its strict lower triangle left untouched), assembled from the halves' factors
-/// as geqrt3 does, so that T costs O(m n^2 / 2) instead of a Gram matrix per level. The
-/// narrowest panels are factored in a contiguous copy, where each column's elements share
-/// pages instead of each taking one.
+/// The reflector vectors of a panel factored in qr_workspace's layout: column j of V at
+/// v + j * ld, the same element of V^H's row j (conjugated) at vh + j * ld; vh == v for real T.
 template <class T>
-void qr_panel(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau, T* t, std::ptrdiff_t ldt,
-              qr_workspace<T>& ws) {
-  if (n <= qr_leaf || m <= qr_leaf) {
-    if (static_cast<std::ptrdiff_t>(n) == lda) {
-      qr_unblocked(m, n, a, lda, tau, ws.work);
-    } else {
-      ws.panel.resize(m * n);
-      T* panel = ws.panel.data();
-      for (std::size_t i = 0; i < m; ++i) std::copy_n(a + static_cast<std::ptrdiff_t>(i) * lda, n, panel + i * n);
-      qr_unblocked(m, n, panel, static_cast<std::ptrdiff_t>(n), tau, ws.work);
-      for (std::size_t i = 0; i < m; ++i) std::copy_n(panel + i * n, n, a + static_cast<std::ptrdiff_t>(i) * lda);
+struct qr_vectors {
+  T* v;
+  T* vh;
+  std::ptrdiff_t ld;
+  qr_vectors shifted(std::size_t rows, std::size_t cols) const {
+    const auto offset = static_cast<std::ptrdiff_t>(cols) * ld + static_cast<std::ptrdiff_t>(rows);
+    return {v + offset, vh + offset, ld};
+  }
+};
+
+/// C := (I - V T V^H)^H C for the m x n matrix C at (c, rs, cs) and the k reflectors V (m x k,
+/// zeros above the unit diagonal stored) with their k x k factor T at (t, ldt): three gemm
+/// calls, as LAPACK's larfb.
+template <class T>
+void qr_apply_block_adjoint(std::size_t m, std::size_t k, const qr_vectors<T>& vs, const T* t, std::ptrdiff_t ldt,
+                            std::size_t n, T* c, std::ptrdiff_t rs, std::ptrdiff_t cs, qr_workspace<T>& ws) {
+  if (k == 0 || n == 0) return;
+  const auto kk = static_cast<std::ptrdiff_t>(k), nn = static_cast<std::ptrdiff_t>(n);
+  const std::ptrdiff_t one(1);
+  T* th = qr_scratch(ws.th, k * k);
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = 0; j < k; ++j)
+      th[j * k + i] = conj_if_complex(t[static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(j)]);
+  T* w = qr_scratch(ws.product, k * n);
+  T* w2 = qr_scratch(ws.product2, k * n);
+  kernels::gemm(k, n, m, T(1), vs.vh, vs.ld, one, c, rs, cs, T(0), w, nn, one);
+  kernels::gemm(k, n, k, T(1), th, kk, one, w, nn, one, T(0), w2, nn, one);
+  kernels::gemm(m, n, k, T(-1), vs.v, one, vs.ld, w2, nn, one, T(1), c, rs, cs);
+}
+
+/// Householder QR of the m x n (n <= m) panel at vs one column at a time (LAPACK's geqr2 with
+/// the columns of larft): each column's reflector is generated, its R part moved to the row-major
+/// r (stride ldr), its dot products with the columns left of it (for T) and right of it (to
+/// update them) taken by gemv over contiguous columns.
+template <class T>
+void qr_panel_leaf(std::size_t m, std::size_t n, const qr_vectors<T>& vs, T* r, std::ptrdiff_t ldr, T* tau, T* t,
+                   std::ptrdiff_t ldt, qr_workspace<T>& ws) {
+  const std::ptrdiff_t ld = vs.ld, one(1);
+  T* dots = qr_scratch(ws.dots, n);
+  for (std::size_t j = 0; j < n; ++j) {
+    T* x = vs.v + static_cast<std::ptrdiff_t>(j) * ld;
+    T* xh = vs.vh + static_cast<std::ptrdiff_t>(j) * ld;
+    const std::size_t len = m - j;
+    tau[j] = householder::make_reflector(len, x[j], x + j + 1, one);
+    for (std::size_t i = 0; i <= j; ++i) r[static_cast<std::ptrdiff_t>(i) * ldr + static_cast<std::ptrdiff_t>(j)] = x[i];
+    std::fill(x, x + j, T(0));
+    x[j] = T(1);
+    if constexpr (is_complex_v<T>)
+      for (std::size_t i = j; i < m; ++i) xh[i] = std::conj(x[i]);
+    // H(j)^H on the columns to the right: y -= conj(tau) v (v^H y).
+    if (j + 1 < n && tau[j] != T(0)) {
+      T* right = x + ld + static_cast<std::ptrdiff_t>(j);
+      kernels::gemv(n - j - 1, len, T(1), right, ld, one, xh + j, one, T(0), dots, one);
+      const T f = conj_if_complex(tau[j]);
+      for (std::size_t c = 0; c + j + 1 < n; ++c) {
+        const T g = kernels::detail::multiply(f, dots[c]);
+        T* y = right + static_cast<std::ptrdiff_t>(c) * ld;
+        for (std::size_t i = 0; i < len; ++i) y[i] -= kernels::detail::multiply(g, x[j + i]);
+      }
     }
-    ws.reflectors.assign(m, n, a, lda, std::ptrdiff_t(1), tau);
-    for (std::size_t i = 0; i < n; ++i)
-      std::copy_n(ws.reflectors.t() + i * n + i, n - i, t + static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(i));
+    // T(0:j, j) = -tau_j T(0:j, 0:j) (V(:, 0:j)^H v_j); v_j is zero above row j.
+    T* tj = t + static_cast<std::ptrdiff_t>(j);
+    tj[static_cast<std::ptrdiff_t>(j) * ldt] = tau[j];
+    if (j == 0) continue;
+    kernels::gemv(j, len, T(1), vs.vh + static_cast<std::ptrdiff_t>(j), ld, one, x + j, one, T(0), dots, one);
+    for (std::size_t i = 0; i < j; ++i) {
+      T sum(0);
+      for (std::size_t l = i; l < j; ++l)
+        sum += kernels::detail::multiply(t[static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(l)], dots[l]);
+      tj[static_cast<std::ptrdiff_t>(i) * ldt] = -kernels::detail::multiply(tau[j], sum);
+    }
+  }
+}
+
+/// Householder QR of the m x n (n <= m) panel at vs, recursively (Elmroth and Gustavson):
+/// factor the left half, update the right half with its block reflector, factor the rest.
+/// R goes to the row-major r (stride ldr), the reflectors stay in vs, and the panel's factor
+/// T (n x n upper triangular at t, row stride ldt) is assembled from the halves' factors as
+/// LAPACK's geqrt3: T12 = -T11 (V1^H V2) T22.
+template <class T>
+void qr_panel(std::size_t m, std::size_t n, const qr_vectors<T>& vs, T* r, std::ptrdiff_t ldr, T* tau, T* t,
+              std::ptrdiff_t ldt, qr_workspace<T>& ws) {
+  if (n <= qr_leaf) {
+    qr_panel_leaf(m, n, vs, r, ldr, tau, t, ldt, ws);
     return;
   }
   const std::size_t n1 = n / 2, n2 = n - n1;
-  qr_panel(m, n1, a, lda, tau, t, ldt, ws);
-  ws.reflectors.assign(m, n1, a, lda, std::ptrdiff_t(1), t, ldt);
-  ws.reflectors.apply_left(true, n2, a + n1, lda, std::ptrdiff_t(1));
-  qr_panel(m - n1, n2, a + static_cast<std::ptrdiff_t>(n1) * lda + static_cast<std::ptrdiff_t>(n1), lda, tau + n1,
-           t + static_cast<std::ptrdiff_t>(n1) * ldt + static_cast<std::ptrdiff_t>(n1), ldt, ws);
-  qr_panel_coupling(m, n1, n2, a, lda, t, ldt, ws);
+  const std::ptrdiff_t ld = vs.ld, one(1);
+  qr_panel(m, n1, vs, r, ldr, tau, t, ldt, ws);
+  T* right = vs.v + static_cast<std::ptrdiff_t>(n1) * ld;
+  qr_apply_block_adjoint(m, n1, vs, t, ldt, n2, right, one, ld, ws);
+  // The right half's top n1 rows are finished: R12 goes to r, zeros stay as V2's upper part.
+  for (std::size_t j = 0; j < n2; ++j) {
+    T* column = right + static_cast<std::ptrdiff_t>(j) * ld;
+    for (std::size_t i = 0; i < n1; ++i)
+      r[static_cast<std::ptrdiff_t>(i) * ldr + static_cast<std::ptrdiff_t>(n1 + j)] = column[i];
+    std::fill(column, column + n1, T(0));
+  }
+  const auto n1d = static_cast<std::ptrdiff_t>(n1);
+  T* t22 = t + n1d * ldt + n1d;
+  qr_panel(m - n1, n2, vs.shifted(n1, n1), r + n1d * ldr + n1d, ldr, tau + n1, t22, ldt, ws);
+  // V1^H V2 needs only rows n1 and below, where V2 is nonzero.
+  const auto ly = static_cast<std::ptrdiff_t>(n2);
+  T* y = qr_scratch(ws.product, n1 * n2);
+  T* z = qr_scratch(ws.product2, n1 * n2);
+  kernels::gemm(n1, n2, m - n1, T(1), vs.vh + n1d, ld, one, right + n1d, one, ld, T(0), y, ly, one);
+  kernels::gemm(n1, n2, n1, T(1), t, ldt, one, y, ly, one, T(0), z, ly, one);
+  kernels::gemm(n1, n2, n2, T(-1), z, ly, one, t22, ldt, one, T(0), t + n1d, ldt, one);
 }
 
 /// Blocked Householder QR of the m x n row-major block (LAPACK's geqrf): each panel of
-/// qr_block columns is factored recursively with its T, then the trailing columns are updated
-/// by its block reflector (three gemm calls).
+/// qr_panel_width columns is copied to contiguous columns, factored recursively with its T,
+/// copied back, and the trailing columns are updated by its block reflector (three gemm calls).
 template <class T>
 void qr_blocked(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda, T* tau) {
   const std::size_t k = std::min(m, n);
+  const std::size_t width = qr_panel_width(k);
   qr_workspace<T> ws;
-  if (k <= qr_leaf || n <= qr_leaf) {
-    qr_unblocked(m, n, a, lda, tau, ws.work);
-    return;
-  }
-  std::vector<T> t(qr_block * qr_block);
-  for (std::size_t j = 0; j < k; j += qr_block) {
-    const std::size_t jb = std::min(qr_block, k - j);
+  for (std::size_t j = 0; j < k; j += width) {
+    const std::size_t jb = std::min(width, k - j), rows = m - j;
     T* panel = a + static_cast<std::ptrdiff_t>(j) * lda + static_cast<std::ptrdiff_t>(j);
-    const auto ldt = static_cast<std::ptrdiff_t>(jb);
-    std::fill(t.begin(), t.end(), T(0));
-    qr_panel(m - j, jb, panel, lda, tau + j, t.data(), ldt, ws);
-    if (j + jb < n) {
-      ws.reflectors.assign(m - j, jb, panel, lda, std::ptrdiff_t(1), t.data(), ldt);
-      ws.reflectors.apply_left(true, n - j - jb, panel + jb, lda, std::ptrdiff_t(1));
+    const auto ld = static_cast<std::ptrdiff_t>(rows), ldt = static_cast<std::ptrdiff_t>(jb);
+    ws.v.resize(rows * jb);
+    for (std::size_t i = 0; i < rows; ++i)
+      for (std::size_t c = 0; c < jb; ++c) ws.v[c * rows + i] = panel[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(c)];
+    T* vh = ws.v.data();
+    if constexpr (is_complex_v<T>) {
+      ws.vh.assign(rows * jb, T(0));
+      vh = ws.vh.data();
     }
+    const qr_vectors<T> vs{ws.v.data(), vh, ld};
+    ws.t.assign(jb * jb, T(0));
+    qr_panel(rows, jb, vs, panel, lda, tau + j, ws.t.data(), ldt, ws);
+    for (std::size_t i = 1; i < rows; ++i)
+      for (std::size_t c = 0; c < std::min(i, jb); ++c)
+        panel[static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(c)] = ws.v[c * rows + i];
+    qr_apply_block_adjoint(rows, jb, vs, ws.t.data(), ldt, n - j - jb, panel + jb, lda, std::ptrdiff_t(1), ws);
   }
 }
 
