@@ -187,7 +187,27 @@ inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
   // False for NaN, a zero determinant (1 / det infinite) and a zero column (0 times infinity).
   if (in_range & (product * std::abs(inverse_det) <= adjugate_safety)) [[likely]]
     return true;
-  return in_range && adjugate_3x3_bound_holds(column, head, middle, adj22_02, inverse_det);
+  return adjugate_3x3_bound_holds(column, head, middle, adj22_02, inverse_det);
+}
+
+/// adjugate_bound_holds for a 4 x 4 adjugate given by the rows of its transpose (the cofactor
+/// rows c0 to c3) and the column sums of |a|: out of line, for the matrices that
+/// inverse_by_adjugate_4x4's quick test turns away (a fifth of random matrices of condition 10).
+[[gnu::noinline]] inline bool adjugate_4x4_bound_holds(__m256d column, __m256d c0, __m256d c1, __m256d c2, __m256d c3,
+                                                       double inverse_det) {
+  const auto rotate1 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b00'11'10'01); };
+  const auto rotate2 = [](__m256d v) { return _mm256_permute2f128_pd(v, v, 0x01); };
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  // prod(c) / min(c) is the largest of the products of three column sums.
+  const __m256d triples = _mm256_mul_pd(_mm256_mul_pd(column, rotate1(column)), rotate2(column));
+  const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
+                                        _mm256_max_pd(_mm256_andnot_pd(sign, c2), _mm256_andnot_pd(sign, c3)));
+  // Lanes 0, 1 reduce the triple products, lanes 2, 3 the |adj_ij|.
+  const __m256d halves = _mm256_max_pd(_mm256_permute2f128_pd(triples, adj_abs, 0x20),
+                                       _mm256_permute2f128_pd(triples, adj_abs, 0x31));
+  const __m256d maxima = _mm256_max_pd(halves, _mm256_permute_pd(halves, 0b0101));
+  return adjugate_bound_holds(_mm256_cvtsd_f64(maxima), 1.0, _mm_cvtsd_f64(_mm256_extractf128_pd(maxima, 1)),
+                              inverse_det);
 }
 
 /// inverse_by_adjugate for a row-major 4 x 4 double matrix, all in AVX registers. Element j of
@@ -197,7 +217,7 @@ inline bool inverse_by_adjugate_3x3(const double* a, double* out) {
 /// columns j + 1, j + 2, j + 3 are always an even permutation of their sorted order).
 inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   const auto rotate1 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b00'11'10'01); };
-  const auto rotate2 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b01'00'11'10); };
+  const auto rotate2 = [](__m256d v) { return _mm256_permute2f128_pd(v, v, 0x01); };
   const auto rotate3 = [](__m256d v) { return _mm256_permute4x64_pd(v, 0b10'01'00'11); };
   const __m256d r0 = _mm256_loadu_pd(a), r1 = _mm256_loadu_pd(a + 4);
   const __m256d r2 = _mm256_loadu_pd(a + 8), r3 = _mm256_loadu_pd(a + 12);
@@ -222,21 +242,6 @@ inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   const __m256d x = _mm256_fnmadd_pd(_mm256_mul_pd(m2, rotate1(n2)), _mm256_set1_pd(0.5), _mm256_mul_pd(m1, rotate2(n1)));
   const __m128d det2 = _mm_add_pd(low(x), high(x));
   const double inverse_det = 1 / _mm_cvtsd_f64(_mm_sub_sd(det2, across(det2)));
-  // The accuracy bound: with c the column sums of |a|, prod(c) / min(c) is the largest of the
-  // products of three of them, c rotate<1>(c) rotate<2>(c); reduced together with max|adj|.
-  const __m256d sign = _mm256_set1_pd(-0.0);
-  const __m256d column = _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)),
-                                       _mm256_add_pd(_mm256_andnot_pd(sign, r2), _mm256_andnot_pd(sign, r3)));
-  const __m256d triples = _mm256_mul_pd(_mm256_mul_pd(column, rotate1(column)), rotate2(column));
-  const __m256d adj_abs = _mm256_max_pd(_mm256_max_pd(_mm256_andnot_pd(sign, c0), _mm256_andnot_pd(sign, c1)),
-                                        _mm256_max_pd(_mm256_andnot_pd(sign, c2), _mm256_andnot_pd(sign, c3)));
-  // Lanes 0, 1 reduce the triple products, lanes 2, 3 the |adj_ij|.
-  const __m256d halves = _mm256_max_pd(_mm256_permute2f128_pd(triples, adj_abs, 0x20),
-                                       _mm256_permute2f128_pd(triples, adj_abs, 0x31));
-  const __m256d maxima = _mm256_max_pd(halves, _mm256_permute_pd(halves, 0b0101));
-  // The largest triple product stands for prod(c) / min(c), so min(c) is passed as 1.
-  const bool accurate = adjugate_bound_holds(_mm256_cvtsd_f64(maxima), 1.0,
-                                             _mm_cvtsd_f64(_mm256_extractf128_pd(maxima, 1)), inverse_det);
   // Row j of the inverse is column j of the cofactors over det: a 4 x 4 transpose.
   const __m256d scale = _mm256_set1_pd(inverse_det);
   const __m256d t0 = _mm256_unpacklo_pd(c0, c1), t1 = _mm256_unpackhi_pd(c0, c1);
@@ -245,7 +250,16 @@ inline bool inverse_by_adjugate_4x4(const double* a, double* out) {
   _mm256_storeu_pd(out + 4, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x20), scale));
   _mm256_storeu_pd(out + 8, _mm256_mul_pd(_mm256_permute2f128_pd(t0, t2, 0x31), scale));
   _mm256_storeu_pd(out + 12, _mm256_mul_pd(_mm256_permute2f128_pd(t1, t3, 0x31), scale));
-  return accurate;
+  // The quick accuracy test, as for 3 x 3: prod(c) / |det|, with column sums below 2^255.
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d column = _mm256_add_pd(_mm256_add_pd(_mm256_andnot_pd(sign, r0), _mm256_andnot_pd(sign, r1)),
+                                       _mm256_add_pd(_mm256_andnot_pd(sign, r2), _mm256_andnot_pd(sign, r3)));
+  const __m128d pairs = _mm_mul_pd(_mm256_castpd256_pd128(column), _mm256_extractf128_pd(column, 1));
+  const double product = _mm_cvtsd_f64(_mm_mul_sd(pairs, _mm_unpackhi_pd(pairs, pairs)));
+  const bool in_range = _mm256_movemask_pd(_mm256_cmp_pd(column, _mm256_set1_pd(0x1p255), _CMP_LT_OQ)) == 0b1111;
+  if (in_range & (product * std::abs(inverse_det) <= adjugate_safety)) [[likely]]
+    return true;
+  return adjugate_4x4_bound_holds(column, c0, c1, c2, c3, inverse_det);
 }
 #endif
 
