@@ -3,12 +3,12 @@
 /// Input checks shared by the matrix operations: squareness (shape_error) and finiteness
 /// (non_finite_error), with messages that name the function and the shape, as NumPy's do.
 
-#include <cmath>
 #include <cstddef>
 #include <string>
 
 #include "../core/error.hpp"
 #include "../core/shape.hpp"
+#include "../decomp/detail/input.hpp"
 
 namespace linal::detail {
 
@@ -19,29 +19,12 @@ void require_square_matrix(const char* function, const E& a) {
     throw shape_error(std::string(function) + ": expected a square matrix, got shape " + shape_string(a));
 }
 
-/// Whether x is finite (neither NaN nor infinite; for complex numbers, both parts).
-template <class T>
-bool element_is_finite(const T& x) {
-  if constexpr (is_complex_v<T>) return std::isfinite(x.real()) && std::isfinite(x.imag());
-  else return std::isfinite(x);
-}
-
-/// Whether every element of a is finite.
-template <Expression E>
-bool all_elements_finite(const E& a) {
-  for (std::size_t i = 0; i < a.rows(); ++i)
-    for (std::size_t j = 0; j < a.cols(); ++j)
-      if (!element_is_finite(a(i, j))) return false;
-  return true;
-}
-
 /// Throws non_finite_error naming the first NaN or infinite element of a; `name` is the
-/// argument's name.
+/// argument's name. The factorizations' own check (decomp_detail::require_finite), so that
+/// every function finds and words it alike.
 template <Expression E>
 void require_finite_elements(const char* function, const char* name, const E& a) {
-  for (std::size_t i = 0; i < a.rows(); ++i)
-    for (std::size_t j = 0; j < a.cols(); ++j)
-      if (!element_is_finite(a(i, j))) throw non_finite_error(non_finite_message(function, name, i, j));
+  decomp_detail::require_finite(function, a, name);
 }
 
 }  // namespace linal::detail

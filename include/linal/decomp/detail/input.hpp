@@ -50,13 +50,14 @@ void require_square(const char* function, const E& a) {
                       detail::shape_string(a.rows(), a.cols()));
 }
 
-/// Throws non_finite_error naming the first NaN or infinite element.
+/// Throws non_finite_error naming the first NaN or infinite element of a; name is the
+/// argument's name in the message (linalg's require_finite_elements is this check too).
 template <Expression E>
-void require_finite(const char* function, const E& a) {
+void require_finite(const char* function, const E& a, const char* name = "a") {
   for (std::size_t i = 0; i < a.rows(); ++i)
     for (std::size_t j = 0; j < a.cols(); ++j)
       if (!is_finite(a(i, j)))
-        throw non_finite_error(detail::non_finite_message(function, "a", i, j));
+        throw non_finite_error(detail::non_finite_message(function, name, i, j));
 }
 
 /// A dense dynamic copy of any expression. A matrix of the same type is copied whole, without
