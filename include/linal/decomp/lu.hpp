@@ -130,19 +130,20 @@ std::size_t lu_column_major(std::size_t m, std::size_t n, T* a, std::size_t ld, 
   return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
 }
 
-/// B := A for m x n blocks with element (i,j) at a[i*ars + j*acs] and b[i*brs + j*bcs], four
-/// rows at a time so that a column-major side is written (or read) in runs of four.
+/// B := A for m x n blocks with element (i,j) at a[i*ars + j*acs] and b[i*brs + j*bcs], eight
+/// rows at a time so that a column-major side is written (or read) a cache line of doubles at
+/// a time.
 template <class T>
 void transpose_copy(std::size_t m, std::size_t n, const T* a, std::ptrdiff_t ars, std::ptrdiff_t acs, T* b,
                     std::ptrdiff_t brs, std::ptrdiff_t bcs) {
   std::size_t i = 0;
-  for (; i + 4 <= m; i += 4) {
+  for (; i + 8 <= m; i += 8) {
     const T* a0 = a + static_cast<std::ptrdiff_t>(i) * ars;
     T* b0 = b + static_cast<std::ptrdiff_t>(i) * brs;
     for (std::size_t j = 0; j < n; ++j) {
       const T* x = a0 + static_cast<std::ptrdiff_t>(j) * acs;
       T* y = b0 + static_cast<std::ptrdiff_t>(j) * bcs;
-      y[0] = x[0], y[brs] = x[ars], y[2 * brs] = x[2 * ars], y[3 * brs] = x[3 * ars];
+      for (std::size_t r = 0; r < 8; ++r) y[static_cast<std::ptrdiff_t>(r) * brs] = x[static_cast<std::ptrdiff_t>(r) * ars];
     }
   }
   for (; i < m; ++i)
