@@ -95,6 +95,23 @@ TEST_CASE("cholesky: the upper form is L^H, and only the lower triangle is read"
   CHECK(linal::array_equal(linal::cholesky(garbage_above), L));
 }
 
+TEST_CASE("cholesky: large orders, the strict upper triangle never read, one or two threads", "[decomp][cholesky]") {
+  // Order 700 takes the trailing update past one 256-deep slice of its packed operands, and
+  // makes it large enough to share its row blocks among threads.
+  const std::size_t n = 700;
+  const auto a = gallery::spd<double>(n, 1e4, 81);
+  const auto L = linal::cholesky(a);
+  CHECK(residuals::factorization_ratio(a, L, gallery::adjoint(L), n) < threshold);
+  auto garbage_above = a;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) garbage_above(i, j) = std::numeric_limits<double>::quiet_NaN();
+  CHECK(linal::array_equal(linal::cholesky(garbage_above), L));
+  linal::set_num_threads(2);
+  const auto L2 = linal::cholesky(a);
+  linal::set_num_threads(0);
+  CHECK(residuals::factorization_ratio(a, L2, gallery::adjoint(L2), n) < threshold);
+}
+
 TEMPLATE_TEST_CASE("cho_factor: solve for vectors and matrices", "[decomp][cholesky]", float, double, std::complex<double>) {
   using T = TestType;
   for (std::size_t n : {1, 2, 5, 10, 50, 200}) {

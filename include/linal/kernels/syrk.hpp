@@ -29,12 +29,16 @@ void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size
                        std::size_t nr, T alpha, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
   for (std::size_t r = 0; r < rows; ++r) {
     T* cr = c + static_cast<std::ptrdiff_t>(r) * crs;
+    const T* tr = tile + r * nr;
     const std::size_t end = std::min(cols, i + r + 1 - std::min(i + r + 1, j));
-    for (std::size_t s = 0; s < end; ++s) {
-      T& cij = cr[static_cast<std::ptrdiff_t>(s) * ccs];
-      const T v = alpha * tile[r * nr + s];
-      cij = beta == T{} ? v : v + beta * cij;
-    }
+    // One loop per case, so that each vectorizes.
+    if (beta == T{})
+      for (std::size_t s = 0; s < end; ++s) cr[static_cast<std::ptrdiff_t>(s) * ccs] = alpha * tr[s];
+    else
+      for (std::size_t s = 0; s < end; ++s) {
+        T& cij = cr[static_cast<std::ptrdiff_t>(s) * ccs];
+        cij = alpha * tr[s] + beta * cij;
+      }
   }
 }
 
