@@ -120,6 +120,20 @@ TEMPLATE_TEST_CASE("ldlt: the blocked factorization pivots as the column-by-colu
   }
 }
 
+TEST_CASE("ldlt: large matrices, factored in wider panels, pivot as the column-by-column one",
+          "[decomp][ldlt]") {
+  const std::size_t n = 1600;
+  const auto a = saddle_point<double>(n, 14);
+  Matrix<double> blocked = a, unblocked = a;
+  std::vector<std::ptrdiff_t> piv_blocked(n), piv_unblocked(n);
+  linal::decomp_detail::bunch_kaufman(n, blocked.data(), blocked.row_stride(), piv_blocked.data());
+  linal::decomp_detail::bunch_kaufman_unblocked(n, unblocked.data(), unblocked.row_stride(),
+                                                piv_unblocked.data());
+  CHECK(piv_blocked == piv_unblocked);
+  const auto b = gallery::random_matrix<double>(n, 2, 15);
+  CHECK(residuals::solve_ratio(a, linal::ldlt(a).solve(b), b) < threshold);
+}
+
 TEST_CASE("ldlt: singular matrices above the block size", "[decomp][ldlt]") {
   const std::size_t n = 150;
   // Row and column 40 are zero: D has a zero block, met while the first panels are blocked.

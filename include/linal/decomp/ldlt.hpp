@@ -170,12 +170,13 @@ std::size_t bunch_kaufman_unblocked(std::size_t n, T* a, std::ptrdiff_t lda, std
   return singular;
 }
 
-// Measured at n = 256 and 1024 (double, one core): panels of 32 columns (the rank of each
-// trailing update) were as fast as any width from 24 to 64 at n = 1024 and faster than 48 and
-// 64 at n = 256 (wider panels spend more in matrix-vector products); finishing the last 64
-// columns unblocked was as fast as 32 or 96 and faster than 128; the trailing update's diagonal
-// blocks of order 64 or less (computed whole) were as fast as 32 and faster than 128.
-inline constexpr std::size_t bunch_kaufman_panel_width = 32;
+// Measured at n = 256, 1024 and 2048 (double, one core): panels of 32 columns (the rank of
+// each trailing update) were as fast as any width from 24 to 64 at n = 1024 and faster than 48
+// and 64 at n = 256 (wider panels spend more in matrix-vector products); at n = 2048, where
+// every update streams the trailing matrix from memory, 64 columns were faster; finishing the
+// last 64 columns unblocked was as fast as 32 or 96 and faster than 128; the trailing update's
+// diagonal blocks of order 64 or less (computed whole) were as fast as 32 and faster than 128.
+inline std::size_t bunch_kaufman_panel_width(std::size_t n) { return n < 1536 ? 32 : 64; }
 inline constexpr std::size_t bunch_kaufman_crossover = 64;
 inline constexpr std::size_t bunch_kaufman_update_width = 64;
 
@@ -191,7 +192,7 @@ struct bunch_kaufman_work {
   std::size_t n;
   T* a;
   std::ptrdiff_t lda;
-  static constexpr std::size_t width = bunch_kaufman_panel_width;
+  std::size_t width = bunch_kaufman_panel_width(n);
   std::size_t k0 = 0;  // the panel's first column
   // Distance between the columns of the panel and of W: an odd number of 8-element blocks, so
   // that walking several columns at once never maps them onto the same cache sets.
@@ -371,12 +372,12 @@ void bunch_kaufman_restore_panel(bunch_kaufman_work<T>& s, std::size_t k0, std::
 
 /// Bunch-Kaufman factorization of the lower triangle of the n x n row-major matrix a, in place,
 /// with the pivots and layout of bunch_kaufman_unblocked (the same in exact arithmetic).
-/// Blocked as LAPACK's sytrf: each panel of nb = bunch_kaufman_panel_width columns is factored
-/// with its updates kept aside in W, then the trailing matrix is updated once by gemm; the last
-/// bunch_kaufman_crossover columns go unblocked. n^3 / 3 flops in all, nearly all in gemm; the
-/// panels' matrix-vector products add about n^2 nb / 2 (up to twice that when many pivots need
-/// a second column). Overwrites the strict upper triangle of a with scratch values. Returns the
-/// index of the first zero diagonal block, or n.
+/// Blocked as LAPACK's sytrf: each panel of nb = bunch_kaufman_panel_width(n) columns is
+/// factored with its updates kept aside in W, then the trailing matrix is updated once by gemm;
+/// the last bunch_kaufman_crossover columns go unblocked. n^3 / 3 flops in all, nearly all in
+/// gemm; the panels' matrix-vector products add about n^2 nb / 2 (up to twice that when many
+/// pivots need a second column). Overwrites the strict upper triangle of a with scratch values.
+/// Returns the index of the first zero diagonal block, or n.
 template <class T>
 std::size_t bunch_kaufman(std::size_t n, T* a, std::ptrdiff_t lda, std::ptrdiff_t* piv) {
   std::size_t singular = n, k = 0;
