@@ -83,6 +83,16 @@ TEST_CASE("matmul(upper(A), B) and matmul(B, lower(A)) are the products of the t
     for (const std::size_t k : {std::size_t(0), std::size_t(1), std::size_t(5), n + 40}) check_square<double>(n, k);
 }
 
+TEST_CASE("matmul with a triangular view on one thread and on several") {
+  // Several threads split large triangles into gemm products; one thread does them whole.
+  const int threads = linal::get_num_threads();
+  for (const int t : {1, 2}) {
+    linal::set_num_threads(t);
+    check_square<double>(520, 60);
+  }
+  linal::set_num_threads(threads);
+}
+
 TEST_CASE("matmul with a triangular view for float and complex elements") {
   for (const std::size_t n : {0, 1, 3, 33, 65, 130})
     for (const std::size_t k : {std::size_t(2), n + 9}) {
