@@ -8,9 +8,9 @@
 /// it, a Hermitian rank-k update of the trailing part (kernels::syrk_lower, one triangle only),
 /// then factor that. Splits fall on multiples of 32, so the recursion ends on diagonal blocks of
 /// order 32, each factored by columns and inverted once; the triangular solves are themselves
-/// recursive and end in one gemm with a stored inverse. Nearly all of the n^3 / 6
-/// multiply-adds run in the gemm micro-kernel (the solves' leaves cost 2 m 32^2 instead of
-/// m 32^2, at gemm's speed).
+/// recursive and end in a product with a stored inverse. Nearly all of the n^3 / 6
+/// multiply-adds run in the gemm micro-kernel (the solves' leaves cost 1.25 times the
+/// m 32^2 / 2 of substitution, at the micro-kernel's speed).
 
 #include <algorithm>
 #include <cmath>
@@ -107,7 +107,7 @@ struct cholesky_work {
   T* a;
   std::ptrdiff_t lda;
   std::unique_ptr<T[]> inverses;  // block b at b * leaf * leaf, dense leaf x leaf
-  std::unique_ptr<T[]> scratch;   // n x leaf: the solves' gemm input (it must not overlap the output)
+  std::unique_ptr<T[]> scratch;   // leaf x leaf: the working copy of the diagonal block being factored
 
   T* at(std::size_t i, std::size_t j) const { return a + static_cast<std::ptrdiff_t>(i) * lda + static_cast<std::ptrdiff_t>(j); }
   T* inverse(std::size_t first) { return inverses.get() + first / cholesky_leaf * cholesky_leaf * cholesky_leaf; }
@@ -118,21 +118,45 @@ inline std::size_t cholesky_split(std::size_t n) {
   return std::max<std::size_t>(1, (n / 2 + cholesky_leaf / 2) / cholesky_leaf) * cholesky_leaf;
 }
 
+/// B := B W in place, for the m x n block B at b (row stride ldb) and W (n <= cholesky_leaf)
+/// upper triangular with row stride cholesky_leaf: the triangular solve of a leaf with its stored
+/// inverse. Each sliver of rows of B is packed before any of it is overwritten, and the tile of
+/// columns [j, j + NR) sums only over k < j + NR, since W(k, j) = 0 below the diagonal: 5/8 of a
+/// full product's multiply-adds at order 32.
+template <class T>
+void multiply_upper_in_place(std::size_t m, std::size_t n, T* b, std::ptrdiff_t ldb, const T* w) {
+  using K = kernels::detail::micro_kernel<T>;
+  constexpr std::size_t N = cholesky_leaf;
+  constexpr std::size_t panels = (N + K::nr - 1) / K::nr;
+  alignas(64) T wp[panels * K::nr * N];
+  alignas(64) T ap[K::mr * N];
+  kernels::detail::pack_panels<K::nr>(n, n, w, std::ptrdiff_t(1), std::ptrdiff_t(N), wp);
+  for (std::size_t i = 0; i < m; i += K::mr) {
+    const std::size_t rows = std::min(K::mr, m - i);
+    T* bi = b + static_cast<std::ptrdiff_t>(i) * ldb;
+    kernels::detail::pack_panels<K::mr>(rows, n, bi, ldb, std::ptrdiff_t(1), ap);
+    for (std::size_t j = 0; j < n; j += K::nr) {
+      const std::size_t cols = std::min(K::nr, n - j), depth = std::min(n, j + K::nr);
+      if (rows == K::mr && cols == K::nr)
+        K::run_packed(depth, ap, wp + j * n, T(1), T(0), bi + j, ldb, std::ptrdiff_t(1));
+      else
+        kernels::detail::tile<K>(rows, cols, depth, T(1), ap, 1, K::mr, wp + j * n, K::nr, T(0), bi + j, ldb,
+                                 std::ptrdiff_t(1));
+    }
+  }
+}
+
 /// B := B L^-H for the m x n block B at (row b0, col c0) and L the factored diagonal block at
 /// (c0, c0), n a multiple of cholesky_leaf or the matrix's last block. Recursive: solve the
-/// left columns, one gemm removes them from the right ones, solve those; each leaf is one gemm
-/// with the block's stored inverse, O(2 m leaf^2) instead of the O(m leaf^2) of substitution but
-/// at gemm's speed. O(m n^2) in all.
+/// left columns, one gemm removes them from the right ones, solve those; each leaf is a product
+/// with the block's stored inverse (multiply_upper_in_place), 1.25 times the multiply-adds of
+/// substitution but at the micro-kernel's speed. O(m n^2) in all.
 template <class T>
 void cholesky_solve_right(cholesky_work<T>& w, std::size_t b0, std::size_t m, std::size_t c0, std::size_t n) {
   if (m == 0 || n == 0) return;
   T* b = w.at(b0, c0);
   if (n <= cholesky_leaf) {
-    T* rows = w.scratch.get();
-    for (std::size_t i = 0; i < m; ++i) std::copy_n(b + static_cast<std::ptrdiff_t>(i) * w.lda, n, rows + i * n);
-    const auto ln = static_cast<std::ptrdiff_t>(n);
-    kernels::gemm(m, n, n, T(1), rows, ln, std::ptrdiff_t(1), w.inverse(c0), std::ptrdiff_t(cholesky_leaf), std::ptrdiff_t(1), T(0), b, w.lda,
-                  std::ptrdiff_t(1));
+    multiply_upper_in_place(m, n, b, w.lda, w.inverse(c0));
     return;
   }
   const std::size_t n1 = cholesky_split(n), n2 = n - n1;
@@ -179,7 +203,7 @@ template <class T>
 std::size_t cholesky_in_place(std::size_t n, T* a, std::ptrdiff_t lda) {
   const std::size_t blocks = (n + cholesky_leaf - 1) / cholesky_leaf;
   cholesky_work<T> w{a, lda, std::make_unique_for_overwrite<T[]>(blocks * cholesky_leaf * cholesky_leaf),
-                     std::make_unique_for_overwrite<T[]>(std::max(n, cholesky_leaf) * cholesky_leaf)};
+                     std::make_unique_for_overwrite<T[]>(cholesky_leaf * cholesky_leaf)};
   return n == 0 ? 0 : cholesky_recursive(w, 0, n);
 }
 
