@@ -52,7 +52,11 @@ long double product_ratio(const EC& c, const EA& a, const EB& b) {
   auto r = residuals::product(wa, wb, a.cols(), b.cols());
   const auto wc = residuals::wide(c);
   for (std::size_t i = 0; i < c.rows(); ++i)
-    for (std::size_t j = 0; j < c.cols(); ++j) r[i][j] -= wc[i][j];
+    for (std::size_t j = 0; j < c.cols(); ++j) {
+      // A NaN read from outside the triangle: the norms below would not see it.
+      if (!std::isfinite(std::abs(wc[i][j]))) return std::numeric_limits<long double>::infinity();
+      r[i][j] -= wc[i][j];
+    }
   const long double scale = static_cast<long double>(std::max<std::size_t>(a.cols(), 1)) *
                             residuals::norm1(wa, a.cols()) * residuals::norm1(wb, b.cols()) *
                             residuals::unit_roundoff<T>();
