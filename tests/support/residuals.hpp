@@ -41,13 +41,20 @@ std::vector<std::vector<wide_t<linal::value_t<E>>>> wide(const E& a) {
 template <class W>
 using wide_matrix = std::vector<std::vector<W>>;
 
+/// The larger of a and b, NaN when either is: std::max drops a NaN second argument, and a
+/// ratio check must fail, not pass, on a result that holds NaN.
+inline long double max_or_nan(long double a, long double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<long double>::quiet_NaN();
+  return std::max(a, b);
+}
+
 template <class W>
 long double norm1(const wide_matrix<W>& a, std::size_t cols) {
   long double best = 0;
   for (std::size_t j = 0; j < cols; ++j) {
     long double s = 0;
     for (const auto& row : a) s += std::abs(row[j]);
-    best = std::max(best, s);
+    best = max_or_nan(best, s);
   }
   return best;
 }
@@ -139,7 +146,7 @@ long double solve_ratio(const EA& a, const EX& x, const EB& b) {
       for (std::size_t p = 0; p < a.cols(); ++p) s -= wa[i][p] * wx[p][j];
       r += std::abs(s);
     }
-    worst = std::max(worst, ratio<T>(r, anorm * xn * unit_roundoff<T>()));
+    worst = max_or_nan(worst, ratio<T>(r, anorm * xn * unit_roundoff<T>()));
   }
   return worst;
 }
@@ -169,7 +176,7 @@ long double least_squares_ratio(const EA& a, const EX& x, const EB& b) {
       for (std::size_t j = 0; j < k; ++j) atr[i][j] += api * r[p][j];
     }
   const long double scale = static_cast<long double>(std::max<std::size_t>(m, 1)) * norm1(wa, n) *
-                            std::max(norm1(r, k), norm1(wb, k)) * unit_roundoff<T>();
+                            max_or_nan(norm1(r, k), norm1(wb, k)) * unit_roundoff<T>();
   return ratio<T>(norm1(atr, k), scale);
 }
 
