@@ -4,11 +4,12 @@
 /// convention), and `lu_factor(A)`, the compact factor reused for solves, det, inverse and
 /// condition estimates.
 ///
-/// The factorization is recursive (Toledo's): factor the left half of the columns, update the
-/// right half with one triangular solve and one gemm, factor what remains. Rows are contiguous
-/// in linal's row-major storage, so the row interchanges are cheap and nearly all flops run in
-/// kernels::gemm. Partial pivoting works down columns, so panels of up to lu_panel columns are
-/// factored in a column-major copy (LAPACK's getrf2 recursion), at unit stride.
+/// The factorization is recursive (Toledo's): factor the left half of the columns (at most
+/// lu_left_most of them), update the right part with one triangular solve and one gemm, factor
+/// what remains. Rows are contiguous in linal's row-major storage, so the row interchanges are
+/// cheap and nearly all flops run in kernels::gemm. Partial pivoting works down columns, so
+/// panels of up to lu_panel columns are factored in a column-major copy (LAPACK's getrf2
+/// recursion), at unit stride.
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +35,10 @@ inline constexpr std::size_t no_zero_pivot = std::numeric_limits<std::size_t>::m
 inline constexpr std::size_t lu_panel = 64;
 // Within the copy, blocks this narrow are factored column by column.
 inline constexpr std::size_t lu_leaf = 8;
+// The most columns split off on the left: past gemm's depth per pass (kc, 256 for double
+// here) a deeper product gains nothing, while the triangular solve, slower than gemm, grows
+// with the square of the left part.
+inline constexpr std::size_t lu_left_most = 256;
 
 /// Interchanges row i with row piv[i] for i in [k0, k1) (LAPACK's laswp), on n columns.
 template <class T>
@@ -176,7 +181,7 @@ std::size_t lu_recursive(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda,
   if (k == 0) return no_zero_pivot;
   if (n <= lu_panel) return lu_panel_transposed(m, n, a, lda, piv, work);
   // A wide block with few rows: its first k columns are one panel, the rest only solved for.
-  const std::size_t n1 = k <= lu_panel ? k : k / 2, n2 = n - n1;
+  const std::size_t n1 = k <= lu_panel ? k : std::min(k / 2, lu_left_most), n2 = n - n1;
   T* a12 = a + n1;
   T* a21 = a + static_cast<std::ptrdiff_t>(n1) * lda;
   T* a22 = a21 + n1;
