@@ -211,17 +211,6 @@ class block_reflector {
     adjoint_of_t();
   }
 
-  /// Replaces the reflectors by k new ones whose triangular factor T the caller already has
-  /// (k x k upper triangular at t, row stride ldt; a recursive panel factorization builds it
-  /// from its halves): the vectors are copied, T is not recomputed.
-  void assign(std::size_t m, std::size_t k, const T* v, std::ptrdiff_t v_rs, std::ptrdiff_t v_cs, const T* t,
-              std::ptrdiff_t ldt) {
-    copy_vectors(m, k, v, v_rs, v_cs);
-    for (std::size_t i = 0; i < k; ++i)
-      for (std::size_t j = 0; j < k; ++j) t_[i * k + j] = j < i ? T(0) : t[static_cast<std::ptrdiff_t>(i) * ldt + static_cast<std::ptrdiff_t>(j)];
-    adjoint_of_t();
-  }
-
   std::size_t order() const noexcept { return m_; }  ///< Order m of each reflector.
   std::size_t count() const noexcept { return k_; }  ///< Number k of reflectors.
   /// The upper triangular k x k factor T, row-major.
