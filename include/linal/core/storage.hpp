@@ -2,7 +2,7 @@
 /// \file
 /// Element storage for Matrix: inline arrays when both extents are fixed (no heap, no
 /// alignment requirement), a 64-byte aligned heap buffer otherwise (one cache line, the widest
-/// SIMD register).
+/// SIMD register), on huge pages where the system offers them for large ones.
 
 #include <algorithm>
 #include <array>
@@ -11,13 +11,27 @@
 #include <new>
 #include <utility>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "concepts.hpp"
 
 namespace linal::detail {
 
 inline constexpr std::size_t heap_alignment = 64;
 
-/// An owning, 64-byte aligned array of n value-initialized elements.
+// Buffers of a few megabytes and more start on a 2 MiB boundary and are marked for transparent
+// huge pages before their first touch: a fresh 2048 x 2048 double matrix then costs 16 page
+// faults instead of 8192, which were a fifth of the time of its Cholesky factorization.
+inline constexpr std::size_t huge_page = std::size_t{2} << 20;
+inline constexpr std::size_t huge_page_threshold = 2 * huge_page;
+
+inline std::size_t heap_alignment_for(std::size_t bytes) {
+  return bytes >= huge_page_threshold ? huge_page : heap_alignment;
+}
+
+/// An owning, 64-byte (large: 2 MiB) aligned array of n value-initialized elements.
 template <class T>
 class aligned_buffer {
  public:
@@ -47,12 +61,18 @@ class aligned_buffer {
  private:
   static T* allocate(std::size_t n) {
     if (n == 0) return nullptr;
-    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{heap_alignment}));
+    const std::size_t bytes = n * sizeof(T);
+    void* p = ::operator new(bytes, std::align_val_t{heap_alignment_for(bytes)});
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    // Only advice: where huge pages are unavailable the buffer keeps ordinary pages.
+    if (bytes >= huge_page_threshold) ::madvise(p, bytes / huge_page * huge_page, MADV_HUGEPAGE);
+#endif
+    return static_cast<T*>(p);
   }
   void release() noexcept {
     if (!data_) return;
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t{heap_alignment});
+    ::operator delete(data_, std::align_val_t{heap_alignment_for(size_ * sizeof(T))});
   }
 
   T* data_ = nullptr;
