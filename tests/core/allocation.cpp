@@ -10,19 +10,20 @@ namespace {
 std::atomic<long> allocations{0};
 }
 
-void* operator new(std::size_t n) {
+// Every replacement is kept out of line: inlined into a caller, GCC would see the result of
+// malloc reach operator delete (or of operator new reach free) and warn of a mismatch, not
+// knowing that this file replaced both.
+[[gnu::noinline]] void* operator new(std::size_t n) {
   ++allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
-void* operator new(std::size_t n, std::align_val_t alignment) {
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t alignment) {
   ++allocations;
   const std::size_t a = static_cast<std::size_t>(alignment);
   if (void* p = std::aligned_alloc(a, (n + a - 1) / a * a)) return p;
   throw std::bad_alloc();
 }
-// Kept out of line: inlined into a caller, GCC would see the operator new result reach free()
-// and warn of a mismatch, not knowing that this file replaced both.
 [[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
