@@ -157,6 +157,8 @@ long double error_ratio(const operand<T>& a, const operand<T>& b, const operand<
       const long double err = std::abs(widen(c(i, j)) - expect);
       if (u == 0)
         worst += err != 0;
+      else if (std::isnan(err))
+        worst = std::numeric_limits<long double>::infinity();  // a NaN result is the worst error
       else if (err > 0)
         worst = std::max(worst, err / (static_cast<long double>(k + 2) * u * scale));
     }

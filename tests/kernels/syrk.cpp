@@ -4,6 +4,7 @@
 // must be left exactly as they were.
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <complex>
 #include <limits>
 #include <linal/kernels/syrk.hpp>
@@ -60,7 +61,10 @@ long double run_syrk(std::size_t n, std::size_t k, layout la, layout lc, T alpha
         scale += kernels_test::magnitude(beta) * kernels_test::magnitude(c0(i, j));
       }
       const long double err = std::abs(kernels_test::widen(c(i, j)) - expect);
-      if (!(err <= 0)) worst = std::max(worst, err / (static_cast<long double>(k + 2) * u * scale));
+      if (std::isnan(err))
+        worst = std::numeric_limits<long double>::infinity();  // a NaN result is the worst error
+      else if (err > 0)
+        worst = std::max(worst, err / (static_cast<long double>(k + 2) * u * scale));
     }
   // Every buffer element outside the lower triangle (the strict upper triangle, the guard
   // cells) must be untouched.

@@ -41,7 +41,7 @@ long double value_ratio(const Values& x, const Reference& reference, const linal
   long double worst = 0;
   for (std::size_t i = 0; i < reference.size(); ++i) {
     const long double error = std::abs(static_cast<long double>(x[i]) - static_cast<long double>(reference[i]));
-    worst = std::max(worst, residuals::ratio<R>(error, scale));
+    worst = residuals::max_or_nan(worst, residuals::ratio<R>(error, scale));
   }
   return worst;
 }

@@ -196,7 +196,7 @@ long double eig_ratio(const linal::Matrix<T>& a, const linal::Vector<std::comple
   for (std::size_t j = 0; j < n; ++j) {
     long double s = 0;
     for (std::size_t i = 0; i < n; ++i) s += std::abs(wide_a(a(i, j)));
-    anorm = std::max(anorm, s);
+    anorm = residuals::max_or_nan(anorm, s);
   }
   long double worst = 0;
   for (std::size_t j = 0; j < n; ++j) {
@@ -206,7 +206,7 @@ long double eig_ratio(const linal::Matrix<T>& a, const linal::Vector<std::comple
       for (std::size_t k = 0; k < n; ++k) s += wide_a(a(i, k)) * wide(v(k, j));
       r += std::abs(s);
     }
-    worst = std::max(worst, residuals::ratio<T>(r, static_cast<long double>(n) * anorm * ulp<linal::real_t<T>>()));
+    worst = residuals::max_or_nan(worst, residuals::ratio<T>(r, static_cast<long double>(n) * anorm * ulp<linal::real_t<T>>()));
   }
   return worst;
 }
