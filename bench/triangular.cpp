@@ -50,93 +50,84 @@ void set_flops(benchmark::State& state) {
   state.counters["GFLOPS"] = benchmark::Counter(n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void trsm_linal(benchmark::State& state) {
+// Times op(A, B), which returns a new linal matrix, on one thread.
+template <class Op>
+void time_linal(benchmark::State& state, Op op) {
   linal::set_num_threads(1);
   const auto in = make_inputs(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
-    auto x = linal::solve(linal::upper(in.a), in.b);
+    auto x = op(in.a, in.b);
     benchmark::DoNotOptimize(x.data());
     benchmark::ClobberMemory();
   }
   set_flops(state);
 }
 
+void trsm_linal(benchmark::State& state) {
+  time_linal(state, [](const auto& a, const auto& b) { return linal::solve(linal::upper(a), b); });
+}
+void trmm_linal(benchmark::State& state) {
+  time_linal(state, [](const auto& a, const auto& b) { return linal::matmul(linal::lower(a), b); });
+}
+
 #ifdef LINAL_BENCH_WITH_OPENBLAS
-void trsm_openblas(benchmark::State& state) {
+// Times blas(n, A, X), which overwrites X = B in place, on one thread; copying B into X is
+// timed too (see the file comment).
+template <class Blas>
+void time_in_place_blas(benchmark::State& state, Blas blas) {
   openblas_set_num_threads(1);
   const auto n = static_cast<int>(state.range(0));
   const auto in = make_inputs(static_cast<std::size_t>(n));
   linal::Matrix<double> x(in.b.rows(), in.b.cols());
   for (auto _ : state) {
     std::copy(in.b.begin(), in.b.end(), x.begin());
-    cblas_dtrsm(CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, n, n, 1.0, in.a.data(), n,
-                x.data(), n);
+    blas(n, in.a.data(), x.data());
     benchmark::DoNotOptimize(x.data());
     benchmark::ClobberMemory();
   }
   set_flops(state);
 }
-#endif
 
-#ifdef LINAL_BENCH_WITH_EIGEN
-void trsm_eigen(benchmark::State& state) {
-  using matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  Eigen::setNbThreads(1);
-  const auto n = static_cast<Eigen::Index>(state.range(0));
-  const auto in = make_inputs(static_cast<std::size_t>(n));
-  const matrix a = Eigen::Map<const matrix>(in.a.data(), n, n);
-  const matrix b = Eigen::Map<const matrix>(in.b.data(), n, n);
-  for (auto _ : state) {
-    matrix x = a.triangularView<Eigen::Upper>().solve(b);
-    benchmark::DoNotOptimize(x.data());
-    benchmark::ClobberMemory();
-  }
-  set_flops(state);
+void trsm_openblas(benchmark::State& state) {
+  time_in_place_blas(state, [](int n, const double* a, double* x) {
+    cblas_dtrsm(CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, n, n, 1.0, a, n, x, n);
+  });
 }
-#endif
-
-void trmm_linal(benchmark::State& state) {
-  linal::set_num_threads(1);
-  const auto in = make_inputs(static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state) {
-    auto c = linal::matmul(linal::lower(in.a), in.b);
-    benchmark::DoNotOptimize(c.data());
-    benchmark::ClobberMemory();
-  }
-  set_flops(state);
-}
-
-#ifdef LINAL_BENCH_WITH_OPENBLAS
 void trmm_openblas(benchmark::State& state) {
-  openblas_set_num_threads(1);
-  const auto n = static_cast<int>(state.range(0));
-  const auto in = make_inputs(static_cast<std::size_t>(n));
-  linal::Matrix<double> c(in.b.rows(), in.b.cols());
-  for (auto _ : state) {
-    std::copy(in.b.begin(), in.b.end(), c.begin());
-    cblas_dtrmm(CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, n, 1.0, in.a.data(), n,
-                c.data(), n);
-    benchmark::DoNotOptimize(c.data());
-    benchmark::ClobberMemory();
-  }
-  set_flops(state);
+  time_in_place_blas(state, [](int n, const double* a, double* x) {
+    cblas_dtrmm(CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, n, 1.0, a, n, x, n);
+  });
 }
 #endif
 
 #ifdef LINAL_BENCH_WITH_EIGEN
-void trmm_eigen(benchmark::State& state) {
-  using matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using eigen_matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Times op(A, B), which returns a new Eigen matrix, on one thread.
+template <class Op>
+void time_eigen(benchmark::State& state, Op op) {
   Eigen::setNbThreads(1);
   const auto n = static_cast<Eigen::Index>(state.range(0));
   const auto in = make_inputs(static_cast<std::size_t>(n));
-  const matrix a = Eigen::Map<const matrix>(in.a.data(), n, n);
-  const matrix b = Eigen::Map<const matrix>(in.b.data(), n, n);
+  const eigen_matrix a = Eigen::Map<const eigen_matrix>(in.a.data(), n, n);
+  const eigen_matrix b = Eigen::Map<const eigen_matrix>(in.b.data(), n, n);
   for (auto _ : state) {
-    matrix c = a.triangularView<Eigen::Lower>() * b;
-    benchmark::DoNotOptimize(c.data());
+    eigen_matrix x = op(a, b);
+    benchmark::DoNotOptimize(x.data());
     benchmark::ClobberMemory();
   }
   set_flops(state);
+}
+
+void trsm_eigen(benchmark::State& state) {
+  time_eigen(state, [](const eigen_matrix& a, const eigen_matrix& b) -> eigen_matrix {
+    return a.triangularView<Eigen::Upper>().solve(b);
+  });
+}
+void trmm_eigen(benchmark::State& state) {
+  time_eigen(state, [](const eigen_matrix& a, const eigen_matrix& b) -> eigen_matrix {
+    return a.triangularView<Eigen::Lower>() * b;
+  });
 }
 #endif
 
