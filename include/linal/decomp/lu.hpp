@@ -60,6 +60,21 @@ void swap_rows_of_columns(std::size_t n, T* a, std::size_t ld, const std::size_t
   }
 }
 
+/// After the right part of a split at column n1 is factored: its pivots, which count from its
+/// first row, made to count from the block's first row. Returns how many there are.
+inline std::size_t offset_right_pivots(std::size_t m, std::size_t n1, std::size_t n2, std::size_t* piv) {
+  const std::size_t k2 = std::min(m - n1, n2);
+  for (std::size_t i = n1; i < n1 + k2; ++i) piv[i] += n1;
+  return k2;
+}
+
+/// The first zero pivot of a block from those of its left part and of its right part (which
+/// counts from column n1); no_zero_pivot when neither has one.
+inline std::size_t first_zero_pivot(std::size_t left_zero, std::size_t right_zero, std::size_t n1) {
+  if (left_zero != no_zero_pivot) return left_zero;
+  return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
+}
+
 /// Column-by-column LU of the m x n column-major block (LAPACK's getf2): the pivot search, the
 /// scaling and the updates all run down contiguous columns. Returns the index of the first
 /// exactly zero pivot, or no_zero_pivot; a zero pivot column is left unscaled, never divided by.
@@ -128,11 +143,9 @@ std::size_t lu_column_major(std::size_t m, std::size_t n, T* a, std::size_t ld, 
   }
   kernels::gemm(m - n1, n2, n1, T(-1), a21, std::ptrdiff_t(1), s, a12, std::ptrdiff_t(1), s, T(1), a22, std::ptrdiff_t(1), s);
   const std::size_t right_zero = lu_column_major(m - n1, n2, a22, ld, piv + n1);
-  const std::size_t k2 = std::min(m - n1, n2);
-  for (std::size_t i = n1; i < n1 + k2; ++i) piv[i] += n1;
+  const std::size_t k2 = offset_right_pivots(m, n1, n2, piv);
   swap_rows_of_columns(n1, a, ld, piv, n1, n1 + k2);
-  if (left_zero != no_zero_pivot) return left_zero;
-  return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
+  return first_zero_pivot(left_zero, right_zero, n1);
 }
 
 /// B := A for m x n blocks with element (i,j) at a[i*ars + j*acs] and b[i*brs + j*bcs], eight
@@ -191,11 +204,9 @@ std::size_t lu_recursive(std::size_t m, std::size_t n, T* a, std::ptrdiff_t lda,
   kernels::gemm(m - n1, n2, n1, T(-1), a21, lda, std::ptrdiff_t(1), a12, lda, std::ptrdiff_t(1), T(1), a22, lda,
                 std::ptrdiff_t(1));
   const std::size_t right_zero = lu_recursive(m - n1, n2, a22, lda, piv + n1, work);
-  const std::size_t k2 = std::min(m - n1, n2);
-  for (std::size_t i = n1; i < n1 + k2; ++i) piv[i] += n1;
+  const std::size_t k2 = offset_right_pivots(m, n1, n2, piv);
   swap_rows(n1, a, lda, piv, n1, n1 + k2);
-  if (left_zero != no_zero_pivot) return left_zero;
-  return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
+  return first_zero_pivot(left_zero, right_zero, n1);
 }
 
 /// LU with partial pivoting of the m x n row-major matrix in place; see lu_recursive.
