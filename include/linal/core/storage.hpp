@@ -8,28 +8,12 @@
 #include <array>
 #include <cstddef>
 #include <memory>
-#include <new>
 #include <utility>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include "concepts.hpp"
+#include "heap.hpp"
 
 namespace linal::detail {
-
-inline constexpr std::size_t heap_alignment = 64;
-
-// Buffers of a few megabytes and more start on a 2 MiB boundary and are marked for transparent
-// huge pages before their first touch: a fresh 2048 x 2048 double matrix then costs 16 page
-// faults instead of 8192, which were a fifth of the time of its Cholesky factorization.
-inline constexpr std::size_t huge_page = std::size_t{2} << 20;
-inline constexpr std::size_t huge_page_threshold = 2 * huge_page;
-
-inline std::size_t heap_alignment_for(std::size_t bytes) {
-  return bytes >= huge_page_threshold ? huge_page : heap_alignment;
-}
 
 /// An owning, 64-byte (large: 2 MiB) aligned array of n value-initialized elements.
 template <class T>
@@ -61,18 +45,12 @@ class aligned_buffer {
  private:
   static T* allocate(std::size_t n) {
     if (n == 0) return nullptr;
-    const std::size_t bytes = n * sizeof(T);
-    void* p = ::operator new(bytes, std::align_val_t{heap_alignment_for(bytes)});
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    // Only advice: where huge pages are unavailable the buffer keeps ordinary pages.
-    if (bytes >= huge_page_threshold) ::madvise(p, bytes / huge_page * huge_page, MADV_HUGEPAGE);
-#endif
-    return static_cast<T*>(p);
+    return static_cast<T*>(allocate_aligned(n * sizeof(T)));
   }
   void release() noexcept {
     if (!data_) return;
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t{heap_alignment_for(size_ * sizeof(T))});
+    free_aligned(data_, size_ * sizeof(T));
   }
 
   T* data_ = nullptr;

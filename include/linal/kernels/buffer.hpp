@@ -3,28 +3,37 @@
 // repeated products (the blocked factorizations call gemm in a loop) do not allocate.
 
 #include <cstddef>
-#include <memory>
-#include <new>
+
+#include "linal/core/heap.hpp"
 
 namespace linal::kernels::detail {
 
 class scratch {
  public:
-  /// A 64-byte aligned block of at least `bytes` bytes, valid until the next call.
+  scratch() = default;
+  scratch(const scratch&) = delete;
+  scratch& operator=(const scratch&) = delete;
+  ~scratch() { release(); }
+
+  /// A 64-byte aligned block of at least `bytes` bytes (on huge pages when large), valid until
+  /// the next call.
   void* get(std::size_t bytes) {
     if (bytes > size_) {
-      data_.reset(static_cast<std::byte*>(::operator new (bytes, std::align_val_t{alignment})));
+      release();  // first: the old and the new block need not coexist
+      data_ = linal::detail::allocate_aligned(bytes);
       size_ = bytes;
     }
-    return data_.get();
+    return data_;
   }
 
  private:
-  static constexpr std::size_t alignment = 64;
-  struct release {
-    void operator()(std::byte* p) const { ::operator delete (p, std::align_val_t{alignment}); }
-  };
-  std::unique_ptr<std::byte, release> data_;
+  void release() noexcept {
+    if (data_) linal::detail::free_aligned(data_, size_);
+    data_ = nullptr;
+    size_ = 0;
+  }
+
+  void* data_ = nullptr;
   std::size_t size_ = 0;
 };
 

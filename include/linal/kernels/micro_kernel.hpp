@@ -9,7 +9,9 @@
 
 #include <cstddef>
 
-#include "linal/kernels/micro_kernel_avx2.hpp"
+#include "linal/kernels/avx2.hpp"
+#include "linal/kernels/avx512.hpp"
+#include "linal/kernels/micro_kernel_fma.hpp"
 #include "linal/kernels/scalar.hpp"
 #include "linal/kernels/tile_update.hpp"
 
@@ -48,7 +50,16 @@ struct micro_kernel_for {
   using type = generic_kernel<T, 4, 4>;
 };
 
-#if defined(__AVX2__) && defined(__FMA__)
+#if defined(__AVX512F__)
+template <>
+struct micro_kernel_for<double> {
+  using type = fma_kernel<avx512_f64>;
+};
+template <>
+struct micro_kernel_for<float> {
+  using type = fma_kernel<avx512_f32>;
+};
+#elif defined(__AVX2__) && defined(__FMA__)
 template <>
 struct micro_kernel_for<double> {
   using type = fma_kernel<avx2_f64>;

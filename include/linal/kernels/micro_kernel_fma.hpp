@@ -1,12 +1,14 @@
 #pragma once
-// The AVX2 + FMA micro-kernel for float and double: a 6 x (2 vectors) tile, 12 accumulator
-// registers plus 2 for B and 1 for the broadcast A value out of the 16 ymm registers.
+// The FMA micro-kernel for float and double, for any register type V with the interface of
+// avx2.hpp or avx512.hpp: a 6 x (2 vectors) tile, 12 accumulator registers plus 2 for B and 1
+// for the broadcast A value, which fits the 16 registers of AVX2 (AVX-512 has 32).
 
-#if defined(__AVX2__) && defined(__FMA__)
+#if (defined(__AVX2__) && defined(__FMA__)) || defined(__AVX512F__)
+
+#include <immintrin.h>
 
 #include <cstddef>
 
-#include "linal/kernels/avx2.hpp"
 #include "linal/kernels/tile_update.hpp"
 
 namespace linal::kernels::detail {
