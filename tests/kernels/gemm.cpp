@@ -108,6 +108,29 @@ TEMPLATE_TEST_CASE("gemm: large odd shapes cross every cache block", "[kernels][
       }
 }
 
+TEMPLATE_TEST_CASE("gemm complex: non-real alpha and beta, on both sides of the switch to real "
+                   "products of the parts", "[kernels][gemm]", std::complex<float>,
+                   std::complex<double>) {
+  std::mt19937 rng(7);
+  using R = typename TestType::value_type;
+  const TestType alphas[] = {TestType(R(0.5), R(-2)), TestType(0, 1), TestType(-1, 0)};
+  const TestType betas[] = {TestType(0), TestType(R(1), R(1)), TestType(0, -1)};
+  struct shape {
+    std::size_t m, n, k;
+  };
+  // 9 x 10 x 11 stays on the complex kernel; the others (m n k >= 16^3) run by parts.
+  for (const shape s : {shape{9, 10, 11}, shape{40, 37, 29}, shape{130, 63, 129}, shape{5, 300, 7}})
+    for (const layout la : layouts)
+      for (const layout lc : layouts)
+        for (const TestType alpha : alphas)
+          for (const TestType beta : betas) {
+            INFO("m=" << s.m << " n=" << s.n << " k=" << s.k << " layouts " << int(la) << int(lc)
+                      << " alpha=" << alpha << " beta=" << beta);
+            REQUIRE(run_gemm<TestType>(s.m, s.n, s.k, la, layout::strided, lc, alpha, beta, rng) <
+                    threshold);
+          }
+}
+
 TEST_CASE("gemm: matrix-vector shapes and an empty depth", "[kernels][gemm]") {
   std::mt19937 rng(5);
   for (const layout l : layouts) {

@@ -42,6 +42,9 @@ void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size
   }
 }
 
+// Complex updates of at most this order run on the complex kernel; larger ones are split.
+inline constexpr std::size_t complex_syrk_leaf = 32;
+
 /// C = beta * C on the lower triangle, without reading C when beta is zero.
 template <class T>
 void scale_lower(std::size_t n, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
@@ -101,6 +104,22 @@ void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_
     detail::scale_lower(n, beta, c, c_rs, c_cs);
     return;
   }
+  if constexpr (detail::has_real_parts<T>)
+    if (n > detail::complex_syrk_leaf && n * n / 2 * k >= detail::complex_by_parts_limit) {
+      // Only the diagonal blocks need the complex kernel: the block below them is a product,
+      // C21 = alpha A2 A1^H + beta C21, which runs as real products of the parts.
+      const std::size_t n1 = n / 2;
+      const auto offset = static_cast<std::ptrdiff_t>(n1);
+      syrk_lower(n1, k, alpha, a, a_rs, a_cs, beta, c, c_rs, c_cs);
+      T* const c21 = c + offset * c_rs;
+      const T* const a2 = a + offset * a_rs;
+      if (beta != T{1}) detail::scale_c(n - n1, n1, beta, c21, c_rs, c_cs);
+      // Element (p, j) of A1^H is conj(A1(j, p)).
+      detail::gemm_by_parts(n - n1, n1, k, alpha, a2, a_rs, a_cs, a, a_cs, a_rs, true, c21, c_rs,
+                            c_cs);
+      syrk_lower(n - n1, k, alpha, a2, a_rs, a_cs, beta, c21 + offset * c_cs, c_rs, c_cs);
+      return;
+    }
   using K = detail::micro_kernel<T>;
   const detail::blocking& bk = detail::blocking_for<T, K::mr, K::nr>();
   const std::size_t kc = std::min(bk.kc, k);
