@@ -102,10 +102,10 @@ kind kind_of(const std::string& op) {
 }
 
 template <class T>
-void run_linal(benchmark::State& state, std::string op) {
+void run_linal(benchmark::State& state, std::string name) {
   linal::set_num_threads(1);
-  const auto a = make_input<T>(static_cast<std::size_t>(state.range(0)), kind_of(op));
-  op = base_of(op);
+  const auto a = make_input<T>(static_cast<std::size_t>(state.range(0)), kind_of(name));
+  const std::string op = base_of(name);
   for (auto _ : state) {
     if (op == "getrf") benchmark::DoNotOptimize(linal::lu_factor(a));
     else if (op == "potrf") benchmark::DoNotOptimize(linal::cho_factor(a));
@@ -114,7 +114,7 @@ void run_linal(benchmark::State& state, std::string op) {
     else benchmark::DoNotOptimize(linal::qr_factor(a, linal::pivoting));
     benchmark::ClobberMemory();
   }
-  set_flops(state, op);
+  set_flops(state, name);
 }
 
 #ifdef LINAL_BENCH_WITH_LAPACKE
@@ -132,13 +132,13 @@ lapack_int lapack_factor(const std::string& base, lapack_int n, T* work, lapack_
 }
 
 template <class T>
-void run_lapack(benchmark::State& state, std::string op) {
+void run_lapack(benchmark::State& state, std::string name) {
 #ifdef LINAL_BENCH_WITH_OPENBLAS
   openblas_set_num_threads(1);
 #endif
   const auto n = static_cast<lapack_int>(state.range(0));
-  const auto a = make_input<T>(static_cast<std::size_t>(n), kind_of(op));
-  op = base_of(op);
+  const auto a = make_input<T>(static_cast<std::size_t>(n), kind_of(name));
+  const std::string op = base_of(name);
   std::vector<T> work(a.begin(), a.end()), tau(static_cast<std::size_t>(n));
   std::vector<lapack_int> ipiv(static_cast<std::size_t>(n));
   for (auto _ : state) {
@@ -156,7 +156,7 @@ void run_lapack(benchmark::State& state, std::string op) {
     if (info != 0) state.SkipWithError("LAPACK reported a failure");
     benchmark::ClobberMemory();
   }
-  set_flops(state, op);
+  set_flops(state, name);
 }
 #endif
 
@@ -171,12 +171,12 @@ void eigen_loop(benchmark::State& state, const M& m) {
 }
 
 template <class T>
-void run_eigen(benchmark::State& state, std::string op) {
+void run_eigen(benchmark::State& state, std::string name) {
   Eigen::setNbThreads(1);
   using M = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
   const auto n = static_cast<Eigen::Index>(state.range(0));
-  const auto a = make_input<T>(static_cast<std::size_t>(n), kind_of(op));
-  op = base_of(op);
+  const auto a = make_input<T>(static_cast<std::size_t>(n), kind_of(name));
+  const std::string op = base_of(name);
   // Eigen's matrices are column-major; its transpose of our input has the same cost.
   const M m = Eigen::Map<const M>(a.data(), n, n);
   if (op == "getrf") eigen_loop<Eigen::PartialPivLU<M>>(state, m);
@@ -184,7 +184,7 @@ void run_eigen(benchmark::State& state, std::string op) {
   else if (op == "sytrf") eigen_loop<Eigen::LDLT<M, Eigen::Upper>>(state, m);
   else if (op == "geqrf") eigen_loop<Eigen::HouseholderQR<M>>(state, m);
   else eigen_loop<Eigen::ColPivHouseholderQR<M>>(state, m);
-  set_flops(state, op);
+  set_flops(state, name);
 }
 #endif
 
