@@ -23,7 +23,9 @@
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
 #include "../kernels/gemm.hpp"
+#include "../kernels/scalar.hpp"
 #include "detail/input.hpp"
+#include "detail/plane_rotation.hpp"
 #include "detail/triangular.hpp"
 
 namespace linal {
@@ -75,21 +77,31 @@ inline std::size_t first_zero_pivot(std::size_t left_zero, std::size_t right_zer
   return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
 }
 
+/// |x|: the size that partial pivoting compares (so that |L| <= 1 for complex matrices too,
+/// where LAPACK's |Re| + |Im| allows sqrt(2)) and that the 1-norm sums. For complex x it is
+/// detail::safe_hypot, several times faster than std::abs's hypot.
+template <class T>
+real_t<T> modulus(const T& x) {
+  if constexpr (is_complex_v<T>) return detail::safe_hypot(x.real(), x.imag());
+  else return std::abs(x);
+}
+
 /// Column-by-column LU of the m x n column-major block (LAPACK's getf2): the pivot search, the
 /// scaling and the updates all run down contiguous columns. Returns the index of the first
 /// exactly zero pivot, or no_zero_pivot; a zero pivot column is left unscaled, never divided by.
 template <class T>
 std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std::size_t* piv) {
   using R = real_t<T>;
+  using kernels::detail::multiply;
   const R safe_min = std::numeric_limits<R>::min();
   std::size_t first_zero = no_zero_pivot;
   const std::size_t k = std::min(m, n);
   for (std::size_t j = 0; j < k; ++j) {
     T* cj = a + j * ld;
     std::size_t p = j;
-    R best = std::abs(cj[j]);
+    R best = modulus(cj[j]);
     for (std::size_t i = j + 1; i < m; ++i) {
-      const R v = std::abs(cj[i]);
+      const R v = modulus(cj[i]);
       if (v > best) best = v, p = i;
     }
     piv[j] = p;
@@ -103,7 +115,7 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std
     // Multiplying by the reciprocal is faster; below safe_min the reciprocal would overflow.
     if (std::abs(pivot) >= safe_min) {
       const T r = T(1) / pivot;
-      for (std::size_t i = j + 1; i < m; ++i) cj[i] *= r;
+      for (std::size_t i = j + 1; i < m; ++i) cj[i] = multiply(cj[i], r);
     } else {
       for (std::size_t i = j + 1; i < m; ++i) cj[i] /= pivot;
     }
@@ -111,7 +123,7 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std
       T* cc = a + c * ld;
       const T u = cc[j];
       if (u == T(0)) continue;
-      for (std::size_t i = j + 1; i < m; ++i) cc[i] -= u * cj[i];
+      for (std::size_t i = j + 1; i < m; ++i) cc[i] -= multiply(u, cj[i]);
     }
   }
   return first_zero;
@@ -138,7 +150,7 @@ std::size_t lu_column_major(std::size_t m, std::size_t n, T* a, std::size_t ld, 
       const T xj = x[j];
       if (xj == T(0)) continue;
       const T* lj = a + j * ld;
-      for (std::size_t i = j + 1; i < n1; ++i) x[i] -= xj * lj[i];
+      for (std::size_t i = j + 1; i < n1; ++i) x[i] -= kernels::detail::multiply(xj, lj[i]);
     }
   }
   kernels::gemm(m - n1, n2, n1, T(-1), a21, std::ptrdiff_t(1), s, a12, std::ptrdiff_t(1), s, T(1), a22, std::ptrdiff_t(1), s);
@@ -226,7 +238,7 @@ real_t<T> checked_norm1(const char* function, const Matrix<T>& a) {
   std::vector<R> sums(a.cols(), R(0));
   for (std::size_t i = 0; i < a.rows(); ++i) {
     const T* row = a.data() + static_cast<std::ptrdiff_t>(i) * a.row_stride();
-    for (std::size_t j = 0; j < a.cols(); ++j) sums[j] += std::abs(row[j]);
+    for (std::size_t j = 0; j < a.cols(); ++j) sums[j] += modulus(row[j]);
   }
   R total(0), largest(0);
   for (const R s : sums) total += s, largest = std::max(largest, s);

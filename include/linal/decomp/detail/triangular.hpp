@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../../kernels/gemm.hpp"
+#include "../../kernels/scalar.hpp"
 
 namespace linal::decomp_detail {
 
@@ -19,10 +20,12 @@ inline constexpr std::size_t trsm_leaf = 48;
 /// compiler vectorizes the common case.
 template <class T>
 void axpy(std::size_t n, T alpha, const T* x, T* y, std::ptrdiff_t inc) {
+  using kernels::detail::multiply;  // for complex T, without std::complex's inf/NaN recovery
   if (inc == 1) {
-    for (std::size_t j = 0; j < n; ++j) y[j] += alpha * x[j];
+    for (std::size_t j = 0; j < n; ++j) y[j] += multiply(alpha, x[j]);
   } else {
-    for (std::size_t j = 0; j < n; ++j) y[static_cast<std::ptrdiff_t>(j) * inc] += alpha * x[static_cast<std::ptrdiff_t>(j) * inc];
+    for (std::size_t j = 0; j < n; ++j)
+      y[static_cast<std::ptrdiff_t>(j) * inc] += multiply(alpha, x[static_cast<std::ptrdiff_t>(j) * inc]);
   }
 }
 
