@@ -47,5 +47,11 @@ inline scratch& b_scratch() {
   thread_local scratch s;
   return s;
 }
+/// This thread's buffer for a complex B expanded into a real matrix (complex_gemm.hpp), which
+/// the real product then packs from.
+inline scratch& expanded_b_scratch() {
+  thread_local scratch s;
+  return s;
+}
 
 }  // namespace linal::kernels::detail

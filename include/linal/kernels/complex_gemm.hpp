@@ -1,12 +1,17 @@
 #pragma once
-// Complex products as real ones: std::complex<R> is stored as two R (real part first), so the
-// real and the imaginary parts of a complex matrix are two real matrices with doubled strides,
-// and C += alpha A B takes four real products (eight when alpha is not real) that run the real
-// micro-kernel instead of a generic complex loop.
+// Complex products as real ones, so that they run the real micro-kernel instead of a generic
+// complex loop: std::complex<R> is stored as two R (real part first). With A and C stored by
+// rows, one real product of twice the size does it (gemm_as_real); otherwise the real and the
+// imaginary parts are taken as real matrices with doubled strides, four real products (eight
+// when alpha is not real) of the parts (gemm_by_parts).
 
+#include <algorithm>
 #include <complex>
 #include <cstddef>
 #include <type_traits>
+
+#include "linal/kernels/buffer.hpp"
+#include "linal/kernels/scalar.hpp"
 
 namespace linal::kernels {
 
@@ -58,6 +63,41 @@ void gemm_by_parts(std::size_t m, std::size_t n, std::size_t k, std::complex<R> 
         gemm<R>(m, n, k, coefficient, ax, 2 * a_rs, 2 * a_cs, bx, 2 * b_rs, 2 * b_cs, R(1),
                 cp + c_part, 2 * c_rs, 2 * c_cs);
     }
+  }
+}
+
+/// C = alpha A B + beta C for complex<R> with real beta, where A and C have unit column stride,
+/// as one real product (BLIS's "1m" method): row i of A is a real row of 2k values (the parts
+/// interleaved), row i of C one of 2n values, and each element v of alpha B becomes the real
+/// 2 x 2 block [Re v, Im v; -Im v, Re v], so that the real product of A's row with the block's
+/// two columns gives the real and the imaginary part of the complex one. B is expanded a block
+/// of columns at a time into scratch memory; A and C are used where they are.
+template <class R>
+void gemm_as_real(std::size_t m, std::size_t n, std::size_t k, std::complex<R> alpha,
+                  const std::complex<R>* a, std::ptrdiff_t a_rs, const std::complex<R>* b,
+                  std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, R beta, std::complex<R>* c,
+                  std::ptrdiff_t c_rs) {
+  constexpr std::size_t block = 256;  // columns of B expanded at a time
+  const std::size_t width = 2 * std::min(n, block);
+  R* const expanded = static_cast<R*>(expanded_b_scratch().get(2 * k * width * sizeof(R)));
+  const R* const ar = reinterpret_cast<const R*>(a);
+  R* const cr = reinterpret_cast<R*>(c);
+  for (std::size_t j0 = 0; j0 < n; j0 += block) {
+    const std::size_t nb = std::min(block, n - j0), w = 2 * nb;
+    for (std::size_t p = 0; p < k; ++p) {
+      const std::complex<R>* bp = b + static_cast<std::ptrdiff_t>(p) * b_rs;
+      R* const upper = expanded + 2 * p * w;  // multiplies Re A(i, p)
+      R* const lower = upper + w;             // multiplies Im A(i, p)
+      for (std::size_t j = 0; j < nb; ++j) {
+        const std::complex<R> v = multiply(alpha, bp[static_cast<std::ptrdiff_t>(j0 + j) * b_cs]);
+        upper[2 * j] = v.real();
+        upper[2 * j + 1] = v.imag();
+        lower[2 * j] = -v.imag();
+        lower[2 * j + 1] = v.real();
+      }
+    }
+    gemm<R>(m, w, 2 * k, R(1), ar, 2 * a_rs, 1, expanded, static_cast<std::ptrdiff_t>(w), 1, beta,
+            cr + 2 * j0, 2 * c_rs, 1);
   }
 }
 

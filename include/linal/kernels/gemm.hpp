@@ -217,8 +217,8 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* 
 // 64^3 per thread, 1.3x with 160^3, and the same time with 256^3.
 inline constexpr std::size_t unpacked_limit = 48 * 48 * 48;
 inline constexpr std::size_t flops_per_thread = 256 * 256 * 256;
-// From this many multiply-adds a complex product runs as real products of its parts
-// (complex_gemm.hpp): below it, their packing costs more than the generic complex kernel.
+// From this many multiply-adds a complex product runs as a real one (complex_gemm.hpp): below
+// it, the expansion and packing cost more than the generic complex kernel saves.
 inline constexpr std::size_t complex_by_parts_limit = 16 * 16 * 16;
 
 }  // namespace detail
@@ -237,17 +237,26 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a, std:
     detail::scale_c(m, n, beta, c, c_rs, c_cs);
     return;
   }
-  if constexpr (detail::has_real_parts<T>)
-    if (m * n * k >= detail::complex_by_parts_limit) {
-      if (beta != T{1}) detail::scale_c(m, n, beta, c, c_rs, c_cs);
-      detail::gemm_by_parts(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, false, c, c_rs, c_cs);
-      return;
-    }
   // The micro-kernel stores rows of C as vectors: for a column-major C, compute C' = B' A'.
   if (c_cs != 1 && c_rs == 1) {
     gemm(n, m, k, alpha, b, b_cs, b_rs, a, a_cs, a_rs, beta, c, c_cs, c_rs);
     return;
   }
+  if constexpr (detail::has_real_parts<T>)
+    if (m * n * k >= detail::complex_by_parts_limit) {
+      if (a_cs == 1 && c_cs == 1) {
+        // A real beta scales both parts alike: the real product applies it.
+        if (beta.imag() != 0) {
+          detail::scale_c(m, n, beta, c, c_rs, c_cs);
+          beta = T{1};
+        }
+        detail::gemm_as_real(m, n, k, alpha, a, a_rs, b, b_rs, b_cs, beta.real(), c, c_rs);
+      } else {
+        if (beta != T{1}) detail::scale_c(m, n, beta, c, c_rs, c_cs);
+        detail::gemm_by_parts(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, false, c, c_rs, c_cs);
+      }
+      return;
+    }
   if (n == 1) {
     gemv(m, k, alpha, a, a_rs, a_cs, b, b_rs, beta, c, c_rs);
     return;
