@@ -3,11 +3,13 @@
 
 #include <benchmark/benchmark.h>
 
+#include <complex>
 #include <cstddef>
 #include <initializer_list>
 #include <linal/kernels.hpp>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #if defined(__AVX2__) && defined(__FMA__)
@@ -23,20 +25,36 @@
 namespace {
 
 template <class T>
+constexpr bool is_complex = false;
+template <class R>
+constexpr bool is_complex<std::complex<R>> = true;
+
+template <class T>
 struct operands {
   std::size_t n;
   std::vector<T> a, b, c;
   explicit operands(std::size_t size) : n(size), a(n * n), b(n * n), c(n * n) {
     std::mt19937 rng(42);
-    std::uniform_real_distribution<T> d(-1, 1);
-    for (auto& x : a) x = d(rng);
-    for (auto& x : b) x = d(rng);
+    std::uniform_real_distribution<double> d(-1, 1);
+    auto random = [&] {
+      if constexpr (is_complex<T>) {
+        const double re = d(rng);
+        return T(re, d(rng));
+      } else {
+        return static_cast<T>(d(rng));
+      }
+    };
+    for (auto& x : a) x = random();
+    for (auto& x : b) x = random();
   }
 };
 
+// Real operations: 2 n^3 for a real product, 8 n^3 for a complex one.
+template <class T>
 void set_flops(benchmark::State& state, double n) {
-  state.counters["GFLOPS"] =
-      benchmark::Counter(2 * n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+  const double per_multiply_add = is_complex<T> ? 8 : 2;
+  state.counters["GFLOPS"] = benchmark::Counter(per_multiply_add * n * n * n * 1e-9,
+                                                benchmark::Counter::kIsIterationInvariantRate);
 }
 
 template <class T>
@@ -49,7 +67,7 @@ void gemm_linal(benchmark::State& state, int threads) {
                             x.c.data(), n, 1);
     benchmark::ClobberMemory();
   }
-  set_flops(state, static_cast<double>(x.n));
+  set_flops<T>(state, static_cast<double>(x.n));
 }
 
 #ifdef LINAL_BENCH_WITH_OPENBLAS
@@ -59,15 +77,20 @@ void gemm_openblas(benchmark::State& state, int threads) {
   openblas_set_num_threads(threads);
   const auto n = static_cast<blasint>(x.n);
   for (auto _ : state) {
-    if constexpr (std::is_same_v<T, double>)
+    if constexpr (std::is_same_v<T, double>) {
       cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, x.a.data(), n,
                   x.b.data(), n, 0.0, x.c.data(), n);
-    else
+    } else if constexpr (is_complex<T>) {
+      const T one(1), zero(0);
+      cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, &one, x.a.data(), n,
+                  x.b.data(), n, &zero, x.c.data(), n);
+    } else {
       cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, x.a.data(), n,
                   x.b.data(), n, 0.0f, x.c.data(), n);
+    }
     benchmark::ClobberMemory();
   }
-  set_flops(state, static_cast<double>(x.n));
+  set_flops<T>(state, static_cast<double>(x.n));
 }
 #endif
 
@@ -84,7 +107,7 @@ void gemm_eigen(benchmark::State& state, int threads) {
     c.noalias() = a * b;
     benchmark::ClobberMemory();
   }
-  set_flops(state, static_cast<double>(x.n));
+  set_flops<T>(state, static_cast<double>(x.n));
 }
 #endif
 
@@ -129,20 +152,21 @@ void add(const char* op, const char* impl, Fn fn, std::initializer_list<int> siz
 }
 
 template <class Fn>
-void add_all(const char* impl, Fn dgemm, Fn sgemm) {
+void add_all(const char* impl, Fn dgemm, Fn sgemm, Fn zgemm) {
   add("dgemm", impl, dgemm, {64, 128, 256, 512, 1024, 2048}, 1);
   add("sgemm", impl, sgemm, {1024}, 1);
+  add("zgemm", impl, zgemm, {256, 1024}, 1);
   add("dgemm_2threads", impl, dgemm, {2048}, 2);
 }
 
 void register_all() {
   benchmark::RegisterBenchmark("fma_peak/linal", fma_peak)->Arg(1 << 16)->UseRealTime();
-  add_all("linal", gemm_linal<double>, gemm_linal<float>);
+  add_all("linal", gemm_linal<double>, gemm_linal<float>, gemm_linal<std::complex<double>>);
 #ifdef LINAL_BENCH_WITH_OPENBLAS
-  add_all("openblas", gemm_openblas<double>, gemm_openblas<float>);
+  add_all("openblas", gemm_openblas<double>, gemm_openblas<float>, gemm_openblas<std::complex<double>>);
 #endif
 #ifdef LINAL_BENCH_WITH_EIGEN
-  add_all("eigen", gemm_eigen<double>, gemm_eigen<float>);
+  add_all("eigen", gemm_eigen<double>, gemm_eigen<float>, gemm_eigen<std::complex<double>>);
 #endif
 }
 
