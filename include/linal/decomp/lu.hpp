@@ -113,7 +113,8 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std
       for (std::size_t c = 0; c < n; ++c) std::swap(a[c * ld + j], a[c * ld + p]);
     const T pivot = cj[j];
     // Multiplying by the reciprocal is faster; below safe_min the reciprocal would overflow.
-    if (std::abs(pivot) >= safe_min) {
+    // best is already |pivot|.
+    if (best >= safe_min) {
       const T r = T(1) / pivot;
       for (std::size_t i = j + 1; i < m; ++i) cj[i] = multiply(cj[i], r);
     } else {
