@@ -10,6 +10,7 @@
 // lane by lane where they would not; C's rows are written the same way.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <type_traits>
@@ -28,14 +29,16 @@ template <std::size_t K, class A, class B>
 auto fixed_entry(const A& a, const B& b, std::size_t i, std::size_t j) {
   return [&]<std::size_t... P>(std::index_sequence<P...>) {
     return (multiply<value_t<A>>(a(i, P), b(P, j)) + ...);
-  }(std::make_index_sequence<K>{});
+  }
+  (std::make_index_sequence<K>{});
 }
 
 /// The batch for rows of N elements of T: the narrowest native batch that holds a whole row,
 /// or the widest one when a row needs several.
 template <class T, std::size_t N>
-using row_batch = simd::stdx::simd<
-    T, simd::stdx::simd_abi::deduce_t<T, std::min(std::bit_ceil(N), simd::width<T>)>>;
+using row_batch =
+    simd::stdx::simd<T,
+                     simd::stdx::simd_abi::deduce_t<T, std::min(std::bit_ceil(N), simd::width<T>)>>;
 
 /// A row of N elements rounded up to whole batches.
 template <class T, std::size_t N>
@@ -53,8 +56,19 @@ template <class Batch, std::size_t N, std::size_t Q, class T>
   return Batch([src](auto lane) { return lane < lanes ? src[lane] : T(0); });
 }
 
-/// C (M x N, row-major, contiguous) = A (M x K) B (K x N), B with unit column stride and a
-/// positive row stride, in SIMD batches along the rows of B and C.
+/// term<First>() + ... + term<First + Count - 1>() summed as a balanced tree rather than a
+/// chain: log2(Count) additions deep instead of Count, so the sums of neighbouring products
+/// overlap in the pipelines instead of waiting on each other.
+template <std::size_t First, std::size_t Count, class Term>
+[[gnu::always_inline]] inline auto pairwise_sum(const Term& term) {
+  if constexpr (Count == 1) {
+    return term.template operator()<First>();
+  } else {
+    constexpr std::size_t half = Count / 2;
+    return pairwise_sum<First, half>(term) + pairwise_sum<First + half, Count - half>(term);
+  }
+}
+
 /// out (M rows of padded_row_length<T, N> elements) = A (M x K) B (K x N), B with unit column
 /// stride and a positive row stride, in SIMD batches along the rows of B and C.
 template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class T>
@@ -66,17 +80,38 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class T
   const auto rs = static_cast<std::size_t>(b.row_stride());
   const T* const b0 = b.data();
   const T* const b_end = b0 + (K - 1) * rs + N;
+  // When B is one column of at most four batches, they are loaded once and held in registers
+  // for every row of C: at these sizes loads, not arithmetic, set the pace, and the compiler
+  // would otherwise read each again as a memory operand of every product (a 4 x 4 product
+  // takes a third longer). Wider or deeper B is read where used, leaving the registers to the
+  // sums.
+  constexpr bool hold_b = chunks == 1 && K <= 4;
+  std::array<batch, hold_b ? K : 0> held;
+  if constexpr (hold_b) {
+    [&]<std::size_t... P>(std::index_sequence<P...>) {
+      ((held[P] = load_row_chunk<batch, N, 0>(b0 + P * rs, b_end), simd::keep_in_register(held[P])),
+       ...);
+    }
+    (std::make_index_sequence<K>{});
+  }
   // Batch Q of row I of C: the K products a(I, P) * (batch Q of row P of B), summed.
-  const auto entry = [&]<std::size_t I, std::size_t Q, std::size_t... P>(std::index_sequence<P...>) {
-    const batch sum = ((T(a(I, P)) * load_row_chunk<batch, N, Q>(b0 + P * rs, b_end)) + ...);
+  const auto entry = [&]<std::size_t I, std::size_t Q>() {
+    const auto product = [&]<std::size_t P>() {
+      if constexpr (hold_b)
+        return T(a(I, P)) * held[P];
+      else
+        return T(a(I, P)) * load_row_chunk<batch, N, Q>(b0 + P * rs, b_end);
+    };
+    const batch sum = pairwise_sum<0, K>(product);
     sum.copy_to(out + I * out_stride + Q * w, simd::stdx::element_aligned);
   };
   const auto row = [&]<std::size_t I, std::size_t... Q>(std::index_sequence<Q...>) {
-    (entry.template operator()<I, Q>(std::make_index_sequence<K>{}), ...);
+    (entry.template operator()<I, Q>(), ...);
   };
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (row.template operator()<I>(std::make_index_sequence<chunks>{}), ...);
-  }(std::make_index_sequence<M>{});
+  }
+  (std::make_index_sequence<M>{});
 }
 
 /// C = A B for fixed M x K and K x N operands, C a contiguous row-major M x N matrix.
@@ -101,7 +136,8 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class C
   }
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((c(I / N, I % N) = fixed_entry<K>(a, b, I / N, I % N)), ...);
-  }(std::make_index_sequence<M * N>{});
+  }
+  (std::make_index_sequence<M * N>{});
 }
 
 }  // namespace linal::kernels::detail

@@ -159,6 +159,50 @@ auto outer(const A& u, const B& v) {
   return c;
 }
 
+namespace detail {
+
+/// matmul for operands that are not all small and fixed: the run-time shape check, then
+/// dot, gemv or gemm.
+template <Expression A, Expression B>
+auto matmul_general(const A& a, const B& b) {
+  using T = value_t<A>;
+  using X = std::remove_cvref_t<A>;
+  using Y = std::remove_cvref_t<B>;
+  constexpr bool a_vector = is_column_type<A>;
+  constexpr bool b_vector = is_column_type<B>;
+  const std::size_t k = a_vector ? a.rows() : a.cols();
+  if (k != b.rows())
+    throw shape_error(
+        not_aligned("matmul", shape_string(a), shape_string(b), k, a_vector ? 0 : 1, b.rows()));
+
+  if constexpr (a_vector && b_vector) {
+    return dot(a, b);
+  } else if constexpr (a_vector) {
+    // v^T A, returned as a column vector of length n.
+    Matrix<T, Y::static_cols, 1> y(b.cols(), 1);
+    with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t) {
+      with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
+        kernels::gemv<T>(b.cols(), k, T(1), pb, bcs, brs, pa, ars, T(0), y.data(), 1);
+      });
+    });
+    return y;
+  } else {
+    Matrix<T, X::static_rows, Y::static_cols> c(a.rows(), b.cols());
+    with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t acs) {
+      with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
+        if constexpr (b_vector)
+          kernels::gemv<T>(a.rows(), k, T(1), pa, ars, acs, pb, brs, T(0), c.data(), 1);
+        else
+          kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0), c.data(),
+                           c.row_stride(), 1);
+      });
+    });
+    return c;
+  }
+}
+
+}  // namespace detail
+
 /// Matrix product with NumPy's matmul rules:
 ///   matmul(A, B): (m, k) x (k, n) -> Matrix (m, n)              O(m n k), threaded when large
 ///   matmul(A, v): (m, k) x vector (k) -> Vector (m)              O(m k)
@@ -170,7 +214,7 @@ auto outer(const A& u, const B& v) {
 /// "matmul: (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)"; a fixed-size mismatch is a
 /// compile error.
 template <Expression A, Expression B>
-auto matmul(const A& a, const B& b) {
+[[gnu::always_inline]] inline auto matmul(const A& a, const B& b) {
   using T = value_t<A>;
   using X = std::remove_cvref_t<A>;
   using Y = std::remove_cvref_t<B>;
@@ -178,47 +222,21 @@ auto matmul(const A& a, const B& b) {
       std::is_same_v<T, value_t<B>>,
       "linal: matmul operands must have the same element type; convert one with .cast<T>()");
   constexpr bool a_vector = detail::is_column_type<A>;
-  constexpr bool b_vector = detail::is_column_type<B>;
   // The contracted extent: a vector's length on the left, otherwise its columns.
   constexpr std::size_t ka = a_vector ? X::static_rows : X::static_cols;
   static_assert(detail::extents_fit(ka, Y::static_rows),
                 "linal: matmul needs the left operand's columns to equal the right operand's rows");
+  // Always inlined: a small fixed product then becomes straight-line code at the call site,
+  // its operands and result in registers. Left to itself GCC calls it (the unrolled body looks
+  // large before optimization), and the call with the copy of its result nearly doubles the
+  // time of a 3 x 3 product. Every other product is one call to matmul_general.
   if constexpr (!a_vector && detail::is_small_fixed<A, B>()) {
-    // Every extent is known and checked by the static_assert: no run-time check, and a body
-    // small enough for the compiler to inline.
+    // Every extent is known and checked by the static_assert: no run-time check.
     Matrix<T, X::static_rows, Y::static_cols> c;
     kernels::detail::fixed_product<X::static_rows, Y::static_cols, X::static_cols>(a, b, c);
     return c;
   } else {
-    const std::size_t k = a_vector ? a.rows() : a.cols();
-    if (k != b.rows())
-      throw shape_error(detail::not_aligned("matmul", detail::shape_string(a),
-                                            detail::shape_string(b), k, a_vector ? 0 : 1, b.rows()));
-
-    if constexpr (a_vector && b_vector) {
-      return dot(a, b);
-    } else if constexpr (a_vector) {
-      // v^T A, returned as a column vector of length n.
-      Matrix<T, Y::static_cols, 1> y(b.cols(), 1);
-      detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t) {
-        detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
-          kernels::gemv<T>(b.cols(), k, T(1), pb, bcs, brs, pa, ars, T(0), y.data(), 1);
-        });
-      });
-      return y;
-    } else {
-      Matrix<T, X::static_rows, Y::static_cols> c(a.rows(), b.cols());
-      detail::with_memory(a, [&](const T* pa, std::ptrdiff_t ars, std::ptrdiff_t acs) {
-        detail::with_memory(b, [&](const T* pb, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
-          if constexpr (b_vector)
-            kernels::gemv<T>(a.rows(), k, T(1), pa, ars, acs, pb, brs, T(0), c.data(), 1);
-          else
-            kernels::gemm<T>(a.rows(), b.cols(), k, T(1), pa, ars, acs, pb, brs, bcs, T(0), c.data(),
-                             c.row_stride(), 1);
-        });
-      });
-      return c;
-    }
+    return detail::matmul_general(a, b);
   }
 }
 
