@@ -43,7 +43,8 @@ TEMPLATE_TEST_CASE("cholesky: A = L L^T within LAPACK's bound", "[decomp][choles
   }
 }
 
-TEMPLATE_TEST_CASE("cholesky: orders on and around the diagonal block boundaries", "[decomp][cholesky]", float, double) {
+TEMPLATE_TEST_CASE("cholesky: orders on and around the diagonal block boundaries", "[decomp][cholesky]", float, double,
+                   std::complex<double>) {
   // Every split of the recursion falls on a multiple of the 32-order diagonal blocks; these
   // orders end on a full block, one element past it, one short of it, and span many blocks.
   for (std::size_t n : {31, 32, 33, 63, 64, 65, 97, 300}) {

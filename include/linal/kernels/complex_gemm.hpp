@@ -38,8 +38,7 @@ template <class R>
 void gemm_by_parts(std::size_t m, std::size_t n, std::size_t k, std::complex<R> alpha,
                    const std::complex<R>* a, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs,
                    const std::complex<R>* b, std::ptrdiff_t b_rs, std::ptrdiff_t b_cs,
-                   bool conjugate_b, std::complex<R>* c, std::ptrdiff_t c_rs,
-                   std::ptrdiff_t c_cs) {
+                   bool conjugate_b, std::complex<R>* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
   // [complex.numbers]: a complex<R> array may be accessed as an array of R, parts interleaved.
   const R* const ap = reinterpret_cast<const R*>(a);
   const R* const bp = reinterpret_cast<const R*>(b);
@@ -66,17 +65,18 @@ void gemm_by_parts(std::size_t m, std::size_t n, std::size_t k, std::complex<R> 
   }
 }
 
-/// C = alpha A B + beta C for complex<R> with real beta, where A and C have unit column stride,
-/// as one real product (BLIS's "1m" method): row i of A is a real row of 2k values (the parts
-/// interleaved), row i of C one of 2n values, and each element v of alpha B becomes the real
-/// 2 x 2 block [Re v, Im v; -Im v, Re v], so that the real product of A's row with the block's
-/// two columns gives the real and the imaginary part of the complex one. B is expanded a block
-/// of columns at a time into scratch memory; A and C are used where they are.
+/// C = alpha A op(B) + beta C for complex<R> with real beta, op(B) = B or, with conjugate_b,
+/// conj(B) (elementwise), where A and C have unit column stride, as one real product (BLIS's "1m"
+/// method): row i of A is a real row of 2k values (the parts interleaved), row i of C one of 2n
+/// values, and each element v of alpha B becomes the real 2 x 2 block [Re v, Im v; -Im v, Re v], so
+/// that the real product of A's row with the block's two columns gives the real and the imaginary
+/// part of the complex one. B is expanded a block of columns at a time into scratch memory; A and C
+/// are used where they are.
 template <class R>
 void gemm_as_real(std::size_t m, std::size_t n, std::size_t k, std::complex<R> alpha,
                   const std::complex<R>* a, std::ptrdiff_t a_rs, const std::complex<R>* b,
-                  std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, R beta, std::complex<R>* c,
-                  std::ptrdiff_t c_rs) {
+                  std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, bool conjugate_b, R beta,
+                  std::complex<R>* c, std::ptrdiff_t c_rs) {
   constexpr std::size_t block = 256;  // columns of B expanded at a time
   const std::size_t width = 2 * std::min(n, block);
   R* const expanded = static_cast<R*>(expanded_b_scratch().get(2 * k * width * sizeof(R)));
@@ -89,7 +89,8 @@ void gemm_as_real(std::size_t m, std::size_t n, std::size_t k, std::complex<R> a
       R* const upper = expanded + 2 * p * w;  // multiplies Re A(i, p)
       R* const lower = upper + w;             // multiplies Im A(i, p)
       for (std::size_t j = 0; j < nb; ++j) {
-        const std::complex<R> v = multiply(alpha, bp[static_cast<std::ptrdiff_t>(j0 + j) * b_cs]);
+        const std::complex<R> bpj = bp[static_cast<std::ptrdiff_t>(j0 + j) * b_cs];
+        const std::complex<R> v = multiply(alpha, conjugate_b ? std::conj(bpj) : bpj);
         upper[2 * j] = v.real();
         upper[2 * j + 1] = v.imag();
         lower[2 * j] = -v.imag();

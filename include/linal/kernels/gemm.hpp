@@ -208,6 +208,27 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* 
                       shared, static_cast<std::size_t>(team_size()));
 }
 
+/// C = alpha A op(B) + beta C for complex<R>, op(B) = B or, with conjugate_b, conj(B), on the
+/// real kernels: one real product of twice the size when A and C are stored by rows
+/// (gemm_as_real), otherwise real products of the parts (gemm_by_parts).
+template <class T>
+void gemm_by_real_products(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a,
+                           std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, const T* b,
+                           std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, bool conjugate_b, T beta, T* c,
+                           std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+  if (a_cs == 1 && c_cs == 1) {
+    // A real beta scales both parts alike: the real product applies it.
+    if (beta.imag() != 0) {
+      scale_c(m, n, beta, c, c_rs, c_cs);
+      beta = T{1};
+    }
+    gemm_as_real(m, n, k, alpha, a, a_rs, b, b_rs, b_cs, conjugate_b, beta.real(), c, c_rs);
+  } else {
+    if (beta != T{1}) scale_c(m, n, beta, c, c_rs, c_cs);
+    gemm_by_parts(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, conjugate_b, c, c_rs, c_cs);
+  }
+}
+
 // Below this many multiply-adds packing costs more than it saves (measured; above it, packing
 // also avoids the cache-set conflicts of power-of-two leading dimensions). A thread is worth
 // starting only for at least flops_per_thread multiply-adds (about a millisecond of work): the
@@ -244,17 +265,8 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a, std:
   }
   if constexpr (detail::has_real_parts<T>)
     if (m * n * k >= detail::complex_by_parts_limit) {
-      if (a_cs == 1 && c_cs == 1) {
-        // A real beta scales both parts alike: the real product applies it.
-        if (beta.imag() != 0) {
-          detail::scale_c(m, n, beta, c, c_rs, c_cs);
-          beta = T{1};
-        }
-        detail::gemm_as_real(m, n, k, alpha, a, a_rs, b, b_rs, b_cs, beta.real(), c, c_rs);
-      } else {
-        if (beta != T{1}) detail::scale_c(m, n, beta, c, c_rs, c_cs);
-        detail::gemm_by_parts(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, false, c, c_rs, c_cs);
-      }
+      detail::gemm_by_real_products(m, n, k, alpha, a, a_rs, a_cs, b, b_rs, b_cs, false, beta, c,
+                                    c_rs, c_cs);
       return;
     }
   if (n == 1) {

@@ -25,15 +25,17 @@ namespace detail {
 /// The rows x cols corner of a tile (alpha and beta applied) written only where row >= col,
 /// the tile's top-left element being (i, j) of C: a tile that crosses the diagonal.
 template <class T>
-void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size_t cols, const T* tile,
-                       std::size_t nr, T alpha, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size_t cols,
+                       const T* tile, std::size_t nr, T alpha, T beta, T* c, std::ptrdiff_t crs,
+                       std::ptrdiff_t ccs) {
   for (std::size_t r = 0; r < rows; ++r) {
     T* cr = c + static_cast<std::ptrdiff_t>(r) * crs;
     const T* tr = tile + r * nr;
     const std::size_t end = std::min(cols, i + r + 1 - std::min(i + r + 1, j));
     // One loop per case, so that each vectorizes.
     if (beta == T{})
-      for (std::size_t s = 0; s < end; ++s) cr[static_cast<std::ptrdiff_t>(s) * ccs] = alpha * tr[s];
+      for (std::size_t s = 0; s < end; ++s)
+        cr[static_cast<std::ptrdiff_t>(s) * ccs] = alpha * tr[s];
     else
       for (std::size_t s = 0; s < end; ++s) {
         T& cij = cr[static_cast<std::ptrdiff_t>(s) * ccs];
@@ -42,7 +44,8 @@ void update_lower_part(std::size_t i, std::size_t j, std::size_t rows, std::size
   }
 }
 
-// Complex updates of at most this order run on the complex kernel; larger ones are split.
+// Complex updates larger than this order are split; a diagonal block of at most this order runs
+// as one real product of the whole square when A is stored by rows, else on the complex kernel.
 inline constexpr std::size_t complex_syrk_leaf = 32;
 
 /// C = beta * C on the lower triangle, without reading C when beta is zero.
@@ -59,9 +62,9 @@ void scale_lower(std::size_t n, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t
 /// packs those rows of the slice of A into this thread's buffer and runs every tile that meets
 /// the lower triangle. Tiles across the diagonal go through a local tile.
 template <class K, class T>
-void syrk_rows(std::size_t ic, std::size_t mb, std::size_t jc, std::size_t nb, std::size_t kb, T alpha, const T* slice,
-               std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, const T* bp, T beta, T* c, std::ptrdiff_t c_rs,
-               std::ptrdiff_t c_cs) {
+void syrk_rows(std::size_t ic, std::size_t mb, std::size_t jc, std::size_t nb, std::size_t kb,
+               T alpha, const T* slice, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, const T* bp,
+               T beta, T* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
   T* const ap = static_cast<T*>(a_scratch().get((mb + K::mr - 1) / K::mr * K::mr * kb * sizeof(T)));
   pack_panels<K::mr>(mb, kb, slice + static_cast<std::ptrdiff_t>(ic) * a_rs, a_rs, a_cs, ap);
   auto c_at = [&](std::size_t i, std::size_t j) {
@@ -97,35 +100,46 @@ void syrk_rows(std::size_t ic, std::size_t mb, std::size_t jc, std::size_t nb, s
 /// O(n^2 k / 2) multiply-adds; uses up to get_num_threads() threads for large updates, each
 /// taking whole row blocks (the lowest, longest ones first).
 template <class T>
-void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, T beta,
-                T* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_t a_rs,
+                std::ptrdiff_t a_cs, T beta, T* c, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
   if (n == 0) return;
   if (k == 0 || alpha == T{}) {
     detail::scale_lower(n, beta, c, c_rs, c_cs);
     return;
   }
   if constexpr (detail::has_real_parts<T>)
-    if (n > detail::complex_syrk_leaf && n * n / 2 * k >= detail::complex_by_parts_limit) {
-      // Only the diagonal blocks need the complex kernel: the block below them is a product,
-      // C21 = alpha A2 A1^H + beta C21, which runs as real products of the parts.
-      const std::size_t n1 = n / 2;
-      const auto offset = static_cast<std::ptrdiff_t>(n1);
-      syrk_lower(n1, k, alpha, a, a_rs, a_cs, beta, c, c_rs, c_cs);
-      T* const c21 = c + offset * c_rs;
-      const T* const a2 = a + offset * a_rs;
-      if (beta != T{1}) detail::scale_c(n - n1, n1, beta, c21, c_rs, c_cs);
-      // Element (p, j) of A1^H is conj(A1(j, p)).
-      detail::gemm_by_parts(n - n1, n1, k, alpha, a2, a_rs, a_cs, a, a_cs, a_rs, true, c21, c_rs,
-                            c_cs);
-      syrk_lower(n - n1, k, alpha, a2, a_rs, a_cs, beta, c21 + offset * c_cs, c_rs, c_cs);
-      return;
+    if (n * n / 2 * k >= detail::complex_by_parts_limit) {
+      if (n > detail::complex_syrk_leaf) {
+        // The block below the diagonal blocks is a product, C21 = alpha A2 A1^H + beta C21,
+        // which runs on the real kernels; only the diagonal blocks are left to split.
+        const std::size_t n1 = n / 2;
+        const auto offset = static_cast<std::ptrdiff_t>(n1);
+        syrk_lower(n1, k, alpha, a, a_rs, a_cs, beta, c, c_rs, c_cs);
+        // Element (p, j) of A1^H is conj(A1(j, p)).
+        detail::gemm_by_real_products(n - n1, n1, k, alpha, a + offset * a_rs, a_rs, a_cs, a, a_cs,
+                                      a_rs, true, beta, c + offset * c_rs, c_rs, c_cs);
+        syrk_lower(n - n1, k, alpha, a + offset * a_rs, a_rs, a_cs, beta,
+                   c + offset * (c_rs + c_cs), c_rs, c_cs);
+        return;
+      }
+      if (a_cs == 1) {
+        // A diagonal block with A stored by rows: the whole square as one real product into a
+        // local tile (twice the multiply-adds, each far faster than the complex kernel's), of
+        // which the lower triangle is kept.
+        T square[detail::complex_syrk_leaf * detail::complex_syrk_leaf];
+        detail::gemm_as_real(n, n, k, alpha, a, a_rs, a, a_cs, a_rs, true, real_t<T>(0), square,
+                             static_cast<std::ptrdiff_t>(n));
+        detail::update_lower_part(0, 0, n, n, square, n, T{1}, beta, c, c_rs, c_cs);
+        return;
+      }
     }
   using K = detail::micro_kernel<T>;
   const detail::blocking& bk = detail::blocking_for<T, K::mr, K::nr>();
   const std::size_t kc = std::min(bk.kc, k);
   const std::size_t nc = std::min(bk.nc, (n + K::nr - 1) / K::nr * K::nr);
   const std::size_t by_work = std::max<std::size_t>(1, n * n / 2 * k / detail::flops_per_thread);
-  const int threads = static_cast<int>(std::min(static_cast<std::size_t>(detail::threads_for_call()), by_work));
+  const int threads =
+      static_cast<int>(std::min(static_cast<std::size_t>(detail::threads_for_call()), by_work));
   T* const bp = static_cast<T*>(detail::b_scratch().get(nc * kc * sizeof(T)));
   for (std::size_t jc = 0; jc < n; jc += nc) {
     const std::size_t nb = std::min(nc, n - jc);
@@ -133,17 +147,19 @@ void syrk_lower(std::size_t n, std::size_t k, T alpha, const T* a, std::ptrdiff_
       const std::size_t kb = std::min(kc, k - pc);
       const T* slice = a + static_cast<std::ptrdiff_t>(pc) * a_cs;
       // Row j of A, packed as a row of A, is column j of A^T; A^H also conjugates it.
-      detail::pack_panels<K::nr>(nb, kb, slice + static_cast<std::ptrdiff_t>(jc) * a_rs, a_rs, a_cs, bp);
+      detail::pack_panels<K::nr>(nb, kb, slice + static_cast<std::ptrdiff_t>(jc) * a_rs, a_rs, a_cs,
+                                 bp);
       if constexpr (is_complex_v<T>)
-        for (std::size_t e = 0; e < (nb + K::nr - 1) / K::nr * K::nr * kb; ++e) bp[e] = std::conj(bp[e]);
+        for (std::size_t e = 0; e < (nb + K::nr - 1) / K::nr * K::nr * kb; ++e)
+          bp[e] = std::conj(bp[e]);
       // Later slices accumulate onto what the first one wrote.
       const T beta_k = pc == 0 ? beta : T{1};
       // Rows above jc meet these columns only in the upper triangle.
       const std::size_t blocks = (n - jc + bk.mc - 1) / bk.mc;
       auto row_block = [&](std::size_t b) {
         const std::size_t ic = jc + b * bk.mc;
-        detail::syrk_rows<K>(ic, std::min(bk.mc, n - ic), jc, nb, kb, alpha, slice, a_rs, a_cs, bp, beta_k, c, c_rs,
-                             c_cs);
+        detail::syrk_rows<K>(ic, std::min(bk.mc, n - ic), jc, nb, kb, alpha, slice, a_rs, a_cs, bp,
+                             beta_k, c, c_rs, c_cs);
       };
       if (threads == 1 || blocks == 1) {
         for (std::size_t b = 0; b < blocks; ++b) row_block(b);
