@@ -22,10 +22,10 @@
 #include "../core/concepts.hpp"
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
+#include "../core/modulus.hpp"
 #include "../kernels/gemm.hpp"
 #include "../kernels/scalar.hpp"
 #include "detail/input.hpp"
-#include "detail/plane_rotation.hpp"
 #include "detail/triangular.hpp"
 
 namespace linal {
@@ -77,15 +77,6 @@ inline std::size_t first_zero_pivot(std::size_t left_zero, std::size_t right_zer
   return right_zero == no_zero_pivot ? no_zero_pivot : right_zero + n1;
 }
 
-/// |x|: the size that partial pivoting compares (so that |L| <= 1 for complex matrices too,
-/// where LAPACK's |Re| + |Im| allows sqrt(2)) and that the 1-norm sums. For complex x it is
-/// detail::safe_hypot, several times faster than std::abs's hypot.
-template <class T>
-real_t<T> modulus(const T& x) {
-  if constexpr (is_complex_v<T>) return detail::safe_hypot(x.real(), x.imag());
-  else return std::abs(x);
-}
-
 /// Column-by-column LU of the m x n column-major block (LAPACK's getf2): the pivot search, the
 /// scaling and the updates all run down contiguous columns. Returns the index of the first
 /// exactly zero pivot, or no_zero_pivot; a zero pivot column is left unscaled, never divided by.
@@ -99,9 +90,11 @@ std::size_t lu_unblocked(std::size_t m, std::size_t n, T* a, std::size_t ld, std
   for (std::size_t j = 0; j < k; ++j) {
     T* cj = a + j * ld;
     std::size_t p = j;
-    R best = modulus(cj[j]);
+    // Pivoting by |x| (detail::modulus) keeps |L| <= 1 for complex matrices too, where
+    // LAPACK's |Re| + |Im| allows sqrt(2).
+    R best = detail::modulus(cj[j]);
     for (std::size_t i = j + 1; i < m; ++i) {
-      const R v = modulus(cj[i]);
+      const R v = detail::modulus(cj[i]);
       if (v > best) best = v, p = i;
     }
     piv[j] = p;
@@ -239,7 +232,7 @@ real_t<T> checked_norm1(const char* function, const Matrix<T>& a) {
   std::vector<R> sums(a.cols(), R(0));
   for (std::size_t i = 0; i < a.rows(); ++i) {
     const T* row = a.data() + static_cast<std::ptrdiff_t>(i) * a.row_stride();
-    for (std::size_t j = 0; j < a.cols(); ++j) sums[j] += modulus(row[j]);
+    for (std::size_t j = 0; j < a.cols(); ++j) sums[j] += detail::modulus(row[j]);
   }
   R total(0), largest(0);
   for (const R s : sums) total += s, largest = std::max(largest, s);

@@ -8,6 +8,7 @@
 // is zero.
 
 #include <cstddef>
+#include <type_traits>
 
 #include "linal/kernels/avx2.hpp"
 #include "linal/kernels/avx512.hpp"
@@ -45,39 +46,30 @@ struct generic_kernel {
   }
 };
 
+/// The vector registers of the FMA kernel for T on this target.
+#if defined(__AVX512F__)
+template <class T>
+using fma_registers = std::conditional_t<std::is_same_v<T, double>, avx512_f64, avx512_f32>;
+#elif defined(__AVX2__) && defined(__FMA__)
+template <class T>
+using fma_registers = std::conditional_t<std::is_same_v<T, double>, avx2_f64, avx2_f32>;
+#endif
+
 template <class T>
 struct micro_kernel_for {
   using type = generic_kernel<T, 4, 4>;
 };
 
-#if defined(__AVX512F__)
-template <>
-struct micro_kernel_for<double> {
-  using type = fma_kernel<avx512_f64>;
-};
-template <>
-struct micro_kernel_for<float> {
-  using type = fma_kernel<avx512_f32>;
-};
-#elif defined(__AVX2__) && defined(__FMA__)
-template <>
-struct micro_kernel_for<double> {
-  using type = fma_kernel<avx2_f64>;
-};
-template <>
-struct micro_kernel_for<float> {
-  using type = fma_kernel<avx2_f32>;
-};
+template <class T>
+requires std::is_same_v<T, float> || std::is_same_v<T, double>
+struct micro_kernel_for<T> {
+#if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__))
+  using type = fma_kernel<fma_registers<T>>;
 #else
-template <>
-struct micro_kernel_for<double> {
-  using type = generic_kernel<double, 4, 8>;
-};
-template <>
-struct micro_kernel_for<float> {
-  using type = generic_kernel<float, 4, 16>;
-};
+  // Rows of two 256-bit vectors, for the compiler to vectorize.
+  using type = generic_kernel<T, 4, 64 / sizeof(T)>;
 #endif
+};
 
 template <class T>
 using micro_kernel = typename micro_kernel_for<T>::type;

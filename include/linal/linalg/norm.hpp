@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "../core/matrix.hpp"
+#include "../core/modulus.hpp"
 #include "../core/reduce.hpp"
 #include "../decomp/svd.hpp"
 
@@ -28,10 +29,11 @@ namespace detail {
 template <class T>
 using norm_result_t = std::conditional_t<std::is_integral_v<T>, double, real_t<T>>;
 
+/// |x| as an R: integers are converted first, which also keeps |INT_MIN| defined.
 template <class R, class T>
 R magnitude(const T& x) {
-  if constexpr (is_complex_v<T>) return static_cast<R>(std::abs(x));
-  else return std::abs(static_cast<R>(x));
+  if constexpr (std::is_integral_v<T>) return std::abs(static_cast<R>(x));
+  else return static_cast<R>(modulus(x));
 }
 
 /// max(a, b) that propagates NaN, as NumPy's max does.

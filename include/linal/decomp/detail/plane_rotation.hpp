@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <limits>
 
+#include "../../core/modulus.hpp"
+
 namespace linal::detail {
 
 /// A rotation [c s; -s c] with c*f + s*g = r and -s*f + c*g = 0.
@@ -16,17 +18,6 @@ struct plane_rotation {
   T s;
   T r;
 };
-
-/// sqrt(f^2 + g^2) without overflow or harmful underflow: the plain formula where the squares
-/// are safely representable (the common case, several times faster), std::hypot elsewhere.
-template <class T>
-T safe_hypot(T f, T g) {
-  const T squares = f * f + g * g;
-  constexpr T low = std::numeric_limits<T>::min() / std::numeric_limits<T>::epsilon();
-  constexpr T high = std::numeric_limits<T>::max() / 4;
-  if (squares > low && squares < high) return std::sqrt(squares);
-  return std::hypot(f, g);
-}
 
 /// The rotation that maps (f, g) to (r, 0); r keeps the sign of f when f != 0. Free of
 /// overflow and underflow for any finite f and g.
