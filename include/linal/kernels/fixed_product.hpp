@@ -29,8 +29,7 @@ template <std::size_t K, class A, class B>
 auto fixed_entry(const A& a, const B& b, std::size_t i, std::size_t j) {
   return [&]<std::size_t... P>(std::index_sequence<P...>) {
     return (multiply<value_t<A>>(a(i, P), b(P, j)) + ...);
-  }
-  (std::make_index_sequence<K>{});
+  }(std::make_index_sequence<K>{});
 }
 
 /// The batch for rows of N elements of T: the narrowest native batch that holds a whole row,
@@ -91,8 +90,7 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class T
     [&]<std::size_t... P>(std::index_sequence<P...>) {
       ((held[P] = load_row_chunk<batch, N, 0>(b0 + P * rs, b_end), simd::keep_in_register(held[P])),
        ...);
-    }
-    (std::make_index_sequence<K>{});
+    }(std::make_index_sequence<K>{});
   }
   // Batch Q of row I of C: the K products a(I, P) * (batch Q of row P of B), summed.
   const auto entry = [&]<std::size_t I, std::size_t Q>() {
@@ -110,8 +108,7 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class T
   };
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (row.template operator()<I>(std::make_index_sequence<chunks>{}), ...);
-  }
-  (std::make_index_sequence<M>{});
+  }(std::make_index_sequence<M>{});
 }
 
 /// C = A B for fixed M x K and K x N operands, C a contiguous row-major M x N matrix.
@@ -136,8 +133,7 @@ template <std::size_t M, std::size_t N, std::size_t K, class A, class B, class C
   }
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((c(I / N, I % N) = fixed_entry<K>(a, b, I / N, I % N)), ...);
-  }
-  (std::make_index_sequence<M * N>{});
+  }(std::make_index_sequence<M * N>{});
 }
 
 }  // namespace linal::kernels::detail
