@@ -10,19 +10,28 @@
 
 #include "../../kernels/gemm.hpp"
 #include "../../kernels/scalar.hpp"
+#include "../../simd/simd.hpp"
 
 namespace linal::decomp_detail {
 
 // Below this order the solve runs as row operations; above, it splits and calls gemm.
 inline constexpr std::size_t trsm_leaf = 48;
 
-/// y := y + alpha x on n elements with the same stride, unit stride spelled out so that the
-/// compiler vectorizes the common case.
+/// y := y + alpha x on n elements with the same stride. Unit stride runs in explicit SIMD
+/// batches for float and double: at -O2, GCC vectorizes no loop that needs a run-time overlap
+/// test or a remainder, and this one needs both.
 template <class T>
 void axpy(std::size_t n, T alpha, const T* x, T* y, std::ptrdiff_t inc) {
   using kernels::detail::multiply;  // for complex T, without std::complex's inf/NaN recovery
   if (inc == 1) {
-    for (std::size_t j = 0; j < n; ++j) y[j] += multiply(alpha, x[j]);
+    std::size_t j = 0;
+    if constexpr (simd::has_batch<T>) {
+      using B = simd::batch<T>;
+      const B a(alpha);
+      for (; j + B::size() <= n; j += B::size())
+        simd::store(B(simd::load(y + j) + a * simd::load(x + j)), y + j);
+    }
+    for (; j < n; ++j) y[j] += multiply(alpha, x[j]);
   } else {
     for (std::size_t j = 0; j < n; ++j)
       y[static_cast<std::ptrdiff_t>(j) * inc] += multiply(alpha, x[static_cast<std::ptrdiff_t>(j) * inc]);
