@@ -4,9 +4,7 @@
 /// the work runs in kernels::gemm. Shared by the solves of LU, Cholesky and QR and by the
 /// blocked factorizations themselves.
 
-#include <algorithm>
 #include <cstddef>
-#include <vector>
 
 #include "../../kernels/gemm.hpp"
 #include "../../kernels/scalar.hpp"
@@ -79,72 +77,6 @@ void solve_triangular_left(bool lower, bool unit, std::size_t n, std::size_t nrh
     solve_triangular_left(lower, unit, n2, nrhs, a22, ars, acs, row(n1), brs, bcs);
     kernels::gemm(n1, nrhs, n2, T(-1), a12, ars, acs, row(n1), brs, bcs, T(1), b, brs, bcs);
     solve_triangular_left(lower, unit, n1, nrhs, a, ars, acs, b, brs, bcs);
-  }
-}
-
-/// Solves X A = B in place (B := X) for the n x n triangular A, lower or upper, unit diagonal
-/// or not; B is m x n. Each row of B is solved against rows of A, so a row-major A and B are
-/// read contiguously. O(m n^2).
-template <class T>
-void solve_triangular_right(bool lower, bool unit, std::size_t m, std::size_t n, const T* a, std::ptrdiff_t ars,
-                            std::ptrdiff_t acs, T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs) {
-  if (n == 0 || m == 0) return;
-  auto A = [&](std::size_t i, std::size_t j) -> const T& {
-    return a[static_cast<std::ptrdiff_t>(i) * ars + static_cast<std::ptrdiff_t>(j) * acs];
-  };
-  auto col = [&](std::size_t j) { return b + static_cast<std::ptrdiff_t>(j) * bcs; };
-  if (n <= trsm_leaf && m >= 4 * n && acs == 1 && bcs == 1) {
-    // Many rows against a small triangle: invert the triangle once and let gemm apply it
-    // (as OpenBLAS's trsm does with its diagonal blocks), instead of m short substitutions.
-    std::vector<T> inverse(n * n, T(0)), rows(m * n);
-    for (std::size_t k = 0; k < n; ++k) inverse[k * n + k] = T(1);
-    solve_triangular_left(lower, unit, n, n, a, ars, acs, inverse.data(), static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1));
-    for (std::size_t i = 0; i < m; ++i)
-      std::copy_n(b + static_cast<std::ptrdiff_t>(i) * brs, n, rows.data() + i * n);
-    kernels::gemm(m, n, n, T(1), rows.data(), static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), inverse.data(),
-                  static_cast<std::ptrdiff_t>(n), std::ptrdiff_t(1), T(0), b, brs, std::ptrdiff_t(1));
-    return;
-  }
-  if (n <= trsm_leaf) {
-    // Multiplying by reciprocals (as BLAS's right-side trsm does) and interleaving a few rows
-    // of B keeps the chain of dependent updates within each row from stalling the pipeline.
-    T inverse[trsm_leaf];
-    for (std::size_t k = 0; k < n; ++k) inverse[k] = unit ? T(1) : T(1) / A(k, k);
-    constexpr std::size_t rows_at_once = 8;
-    for (std::size_t i0 = 0; i0 < m; i0 += rows_at_once) {
-      const std::size_t ib = std::min(rows_at_once, m - i0);
-      for (std::size_t s = 0; s < n; ++s) {
-        const std::size_t k = lower ? n - 1 - s : s;
-        const std::size_t j0 = lower ? 0 : k + 1, j1 = lower ? k : n;
-        for (std::size_t r = 0; r < ib; ++r) {
-          T* bi = b + static_cast<std::ptrdiff_t>(i0 + r) * brs;
-          auto x = [&](std::size_t j) -> T& { return bi[static_cast<std::ptrdiff_t>(j) * bcs]; };
-          if (!unit) x(k) *= inverse[k];
-          const T xk = x(k);
-          if (xk == T(0)) continue;
-          if (acs == 1 && bcs == 1) {
-            const T* ak = &A(k, 0);
-            for (std::size_t j = j0; j < j1; ++j) bi[j] -= xk * ak[j];
-          } else {
-            for (std::size_t j = j0; j < j1; ++j) x(j) -= xk * A(k, j);
-          }
-        }
-      }
-    }
-    return;
-  }
-  const std::size_t n1 = n / 2, n2 = n - n1;
-  const T* a21 = &A(n1, 0);
-  const T* a12 = &A(0, n1);
-  const T* a22 = &A(n1, n1);
-  if (lower) {
-    solve_triangular_right(lower, unit, m, n2, a22, ars, acs, col(n1), brs, bcs);
-    kernels::gemm(m, n1, n2, T(-1), col(n1), brs, bcs, a21, ars, acs, T(1), b, brs, bcs);
-    solve_triangular_right(lower, unit, m, n1, a, ars, acs, b, brs, bcs);
-  } else {
-    solve_triangular_right(lower, unit, m, n1, a, ars, acs, b, brs, bcs);
-    kernels::gemm(m, n2, n1, T(-1), b, brs, bcs, a12, ars, acs, T(1), col(n1), brs, bcs);
-    solve_triangular_right(lower, unit, m, n2, a22, ars, acs, col(n1), brs, bcs);
   }
 }
 
